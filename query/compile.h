@@ -1,0 +1,55 @@
+/*
+ * compile.h — turns a parsed query and the command-line filters into one
+ * Xapian query through the shim, using the same analysis as the indexer.
+ *
+ * Semantics (documented for users in README "Query language"):
+ *  - WORD: one token -> its stem ("Z"+prefix+stem; numbers and unstemmable
+ *    tokens match exactly); several tokens (anti-constitutional) -> the
+ *    exact phrase of their unstemmed forms.
+ *  - PHRASE: the exact unstemmed tokens, adjacent and in order; a one-word
+ *    phrase is that exact word, unstemmed.
+ *  - WILDCARD: unstemmed terms beginning with the folded word.
+ *  - NEAR/n: the unstemmed words within n words of each other, any order.
+ *  - FILTER/DATE and every command-line filter restrict without weight.
+ *  - AND with NOT kids -> AND_NOT; a query of only NOTs is all documents
+ *    minus them. OR keeps NOT kids as (all AND_NOT kid).
+ *  - A WORD/PHRASE that analyses to no token at all (punctuation) is an
+ *    error naming its column.
+ */
+#ifndef LEGATE_QUERY_COMPILE_H
+#define LEGATE_QUERY_COMPILE_H
+
+#include <stddef.h>
+
+#include "analyze.h"
+#include "date.h"
+#include "parse.h"
+#include "xs.h"
+
+#define LG_WILDCARD_MAX_EXPANSION 1000
+
+/* Command-line filters; each list is ORed within itself, and the lists are
+ * ANDed with each other and the query. Strings are borrowed. */
+typedef struct {
+    const char **outlets;  size_t n_outlets;
+    const char **speakers; size_t n_speakers;
+    const char **langs;    size_t n_langs;
+    lg_date since, until;  /* precision LG_DATE_UNKNOWN: no bound */
+    const char *kind;      /* "article" (the only kind yet); NULL: any */
+} lg_filters;
+
+/* Builds the query for `root` (NULL: every document) restricted by `f`
+ * (NULL: none). Returns 0 and *out (caller xs_query_free()s), or -1 with
+ * *err filled. Whether the query has words to rank by is returned in
+ * *ranked (0 for filters only). */
+int lg_query_compile(const lg_qnode *root, const lg_filters *f, lg_stemmer *st,
+                     xs_query **out, int *ranked, lg_qerror *err);
+
+/* The terms a matching document may contain for `root`, for highlighting
+ * snippets: calls fn(ctx, term, len, stemmed) for each WORD/PHRASE/NEAR
+ * token (stemmed = 1 when `term` is a stem to compare with stems). */
+typedef void (*lg_hl_term_fn)(void *ctx, const char *term, size_t len, int stemmed);
+void lg_query_highlight_terms(const lg_qnode *root, lg_stemmer *st,
+                              lg_hl_term_fn fn, void *ctx);
+
+#endif
