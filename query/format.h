@@ -1,0 +1,44 @@
+/*
+ * format.h — writing results in every output format. The machine formats
+ * are a contract (README "Output formats"): field names and order come
+ * from the field table (LG_OUTPUT fields, in fields.def order), never from
+ * here.
+ *
+ *  text    a human list: rank, date, outlet, speaker, title, then the
+ *          snippet; matched words highlighted with ANSI bold when color is
+ *          on. Not a contract.
+ *  json    one object {"query":…, "total":N, "offset":N, "results":[…]}
+ *          written when the last hit is known (lg_fmt_end).
+ *  ndjson  one result object per line.
+ *  csv     RFC 4180: header row, CRLF line ends, fields quoted when they
+ *          contain , " CR or LF, quotes doubled.
+ *  tsv     header row, LF line ends; tab, CR, LF and backslash in values
+ *          escaped as \t \r \n \\.
+ * A value absent from a hit is JSON null and an empty cell. id and rank
+ * are integers, score a number with up to 6 decimals.
+ */
+#ifndef LEGATE_QUERY_FORMAT_H
+#define LEGATE_QUERY_FORMAT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "hit.h"
+
+typedef enum { LG_FMT_TEXT, LG_FMT_JSON, LG_FMT_NDJSON, LG_FMT_CSV, LG_FMT_TSV } lg_format;
+
+/* Parses a --format name; returns 0 or -1 for an unknown name. */
+int lg_format_parse(const char *name, lg_format *out);
+
+typedef struct lg_fmt lg_fmt;
+
+/* A writer on `out` (borrowed). `query` is echoed in json (NULL -> null).
+ * `color` applies to text only. NULL on allocation failure. */
+lg_fmt *lg_fmt_new(lg_format f, FILE *out, const char *query, int color);
+/* Each returns 0, or -1 when writing failed (errno set): exit code 4. */
+int lg_fmt_begin(lg_fmt *w, uint64_t total, uint64_t offset);
+int lg_fmt_hit(lg_fmt *w, const lg_hit *h);
+int lg_fmt_end(lg_fmt *w);
+void lg_fmt_free(lg_fmt *w);
+
+#endif
