@@ -17,8 +17,10 @@
  *  - Tokens longer than LG_MAX_TERM_BYTES bytes are dropped (no term).
  *  - Positions count tokens from 1, dropped tokens included.
  *  - Script: LG_SCRIPT_CYRILLIC if the token has a Cyrillic letter, else
- *    LG_SCRIPT_LATIN. Latin tokens are stemmed in English, Cyrillic ones in
- *    Russian; digits-only tokens are not stemmed.
+ *    LG_SCRIPT_LATIN if it has a Latin letter or a digit, else
+ *    LG_SCRIPT_OTHER (Greek, CJK...). Latin tokens are stemmed in English,
+ *    Cyrillic ones in Russian; digits-only and other-script tokens are not
+ *    stemmed.
  */
 #ifndef LEGATE_ANALYZE_H
 #define LEGATE_ANALYZE_H

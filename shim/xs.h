@@ -53,7 +53,8 @@ enum {
     XS_OPEN_WRITE = 1,      /* writable; the database must exist */
     XS_OPEN_CREATE = 2,     /* writable; created if missing */
     XS_OPEN_WAIT_LOCK = 4,  /* with WRITE/CREATE: wait for the writer lock */
-    XS_OPEN_NO_SYNC = 8     /* with WRITE/CREATE: skip fsync on commit */
+    XS_OPEN_NO_SYNC = 8,    /* with WRITE/CREATE: skip fsync on commit */
+    XS_OPEN_OVERWRITE = 16  /* writable; emptied (or created) on open */
 };
 
 /* Opens the Xapian database at `path`. On failure *out is still set to a

@@ -1,0 +1,114 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "dbdir.h"
+#include "err.h"
+#include "index.h"
+
+static const char help[] =
+    "usage: legate index [OPTIONS] PATH...\n"
+    "\n"
+    "Adds files and folders (recursively: .txt, .text, .jsonl, .ndjson) to the\n"
+    "database, creating it if needed. Unchanged inputs are skipped, changed ones\n"
+    "replace their article under the same id.\n"
+    "\n"
+    "  --outlet NAME     outlet of every input (overrides the feed)\n"
+    "  --speaker NAME    speaker of every input\n"
+    "  --date DATE       publication date: YYYY, YYYY-MM, YYYY-MM-DD[THH:MM]\n"
+    "  --title TEXT      title of every input\n"
+    "  --lang CODE       language (ISO 639-1) of every input\n"
+    "  --prune           remove articles whose files under PATH are gone\n"
+    "  --full            rewrite every input and rebuild the Xapian index\n"
+    "  --quiet           no progress or summary on stderr (errors still shown)\n"
+    "  --db DIR          database directory (default $LEGATE_DB or ./legate.db)\n"
+    "\n"
+    "JSON Lines fields: text (required), id or url, date, outlet, speaker, title, lang.\n"
+    "Exit: 0 all indexed, 1 some inputs failed (named on stderr; the rest indexed),\n"
+    "2 usage error, 3 database error.\n";
+
+static void on_warn(void *ctx, const char *msg)
+{
+    (void)ctx;
+    lg_cli_error("%s", msg);
+}
+
+static void on_progress(void *ctx, const lg_index_summary *s)
+{
+    (void)ctx;
+    fprintf(stderr, "\rlegate: %lu added, %lu updated, %lu unchanged...", s->added, s->updated,
+            s->unchanged);
+}
+
+enum { O_OUTLET = 1, O_SPEAKER, O_DATE, O_TITLE, O_LANG, O_PRUNE, O_FULL, O_QUIET };
+
+static const lg_cli_opt options[] = {
+    {"outlet", 1, O_OUTLET}, {"speaker", 1, O_SPEAKER}, {"date", 1, O_DATE},
+    {"title", 1, O_TITLE},   {"lang", 1, O_LANG},       {"prune", 0, O_PRUNE},
+    {"full", 0, O_FULL},     {"quiet", 0, O_QUIET},     {NULL, 0, 0}};
+
+typedef struct {
+    lg_index_opts o;
+    int quiet;
+    const char **paths;
+    size_t n_paths;
+} index_args;
+
+static int on_opt(void *ctx, int id, const char *v)
+{
+    index_args *a = ctx;
+    switch (id) {
+    case O_OUTLET: a->o.outlet = v; break;
+    case O_SPEAKER: a->o.speaker = v; break;
+    case O_TITLE: a->o.title = v; break;
+    case O_LANG: a->o.lang = v; break;
+    case O_PRUNE: a->o.prune = 1; break;
+    case O_FULL: a->o.full = 1; break;
+    case O_QUIET: a->quiet = 1; break;
+    case O_DATE: return lg_cli_date("index", "--date", v, &a->o.date);
+    }
+    return 0;
+}
+
+static int on_word(void *ctx, const char *word)
+{
+    index_args *a = ctx;
+    a->paths[a->n_paths++] = word;
+    return 0;
+}
+
+static int run(index_args *a)
+{
+    int tty = isatty(STDERR_FILENO) && !a->quiet;
+    if (tty)
+        a->o.progress = on_progress;
+    lg_index_summary s;
+    lg_err e;
+    int rc = lg_index_run(lg_dbdir_default(lg_cli_db), a->paths, a->n_paths, &a->o, &s, &e);
+    if (tty)
+        fputs("\r\033[K", stderr);
+    if (rc != 0) {
+        lg_cli_error("%s", e.msg);
+        return e.code;
+    }
+    if (!a->quiet)
+        fprintf(stderr, "legate: %lu added, %lu updated, %lu unchanged, %lu removed, %lu failed\n",
+                s.added, s.updated, s.unchanged, s.removed, s.failed);
+    return s.failed ? LG_EXIT_NONE : LG_EXIT_OK;
+}
+
+int cmd_index(int argc, char **argv)
+{
+    index_args a = {.o = {.warn = on_warn}};
+    a.paths = calloc((size_t)argc, sizeof *a.paths);
+    if (!a.paths)
+        return LG_EXIT_DB;
+    lg_cli_spec spec = {"index", help, options, on_opt, on_word, &a};
+    int rc = lg_cli_parse(&spec, argc, argv);
+    if (rc == 0 && a.n_paths == 0)
+        rc = -1, lg_cli_usage("index", "no PATH given");
+    rc = rc < 0 ? LG_EXIT_USAGE : rc > 0 ? LG_EXIT_OK : run(&a);
+    free(a.paths);
+    return rc;
+}

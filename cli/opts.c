@@ -1,0 +1,128 @@
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "err.h"
+
+const char *lg_cli_db;
+
+void lg_cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("legate: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int lg_cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "legate %s: ", cmd);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry 'legate %s --help'.\n", cmd);
+    va_end(ap);
+    return LG_EXIT_USAGE;
+}
+
+int lg_cli_date(const char *cmd, const char *opt, const char *value, lg_date *out)
+{
+    size_t at;
+    if (lg_date_parse_iso(value, strlen(value), out, &at) == 0)
+        return 0;
+    lg_cli_usage(cmd, "%s: bad date '%s' at character %zu (use YYYY, YYYY-MM or YYYY-MM-DD)", opt,
+                 value, at + 1);
+    return -1;
+}
+
+int lg_cli_uint(const char *cmd, const char *opt, const char *value, uint64_t *out)
+{
+    char *end;
+    if (*value >= '0' && *value <= '9') {
+        *out = strtoumax(value, &end, 10);
+        if (*end == '\0')
+            return 0;
+    }
+    lg_cli_usage(cmd, "%s: '%s' is not a non-negative integer", opt, value);
+    return -1;
+}
+
+int lg_cli_color(const char *cmd, const char *when)
+{
+    if (!when || strcmp(when, "auto") == 0) {
+        const char *no = getenv("NO_COLOR");
+        return isatty(STDOUT_FILENO) && !(no && *no);
+    }
+    if (strcmp(when, "always") == 0)
+        return 1;
+    if (strcmp(when, "never") == 0)
+        return 0;
+    lg_cli_usage(cmd, "--color: '%s' is not auto, always or never", when);
+    return -1;
+}
+
+static const lg_cli_opt *find_opt(const lg_cli_opt *opts, const char *name, size_t len)
+{
+    for (; opts->name; opts++)
+        if (strlen(opts->name) == len && strncmp(opts->name, name, len) == 0)
+            return opts;
+    return NULL;
+}
+
+static int parse_one(const lg_cli_spec *spec, int argc, char **argv, int *i)
+{
+    const char *name = argv[*i] + 2;
+    const char *eq = strchr(name, '=');
+    size_t len = eq ? (size_t)(eq - name) : strlen(name);
+    if (len == 4 && strncmp(name, "help", 4) == 0) {
+        fputs(spec->help, stdout);
+        return 1;
+    }
+    static const lg_cli_opt db = {"db", 1, 0};
+    const lg_cli_opt *o = len == 2 && strncmp(name, "db", 2) == 0 ? &db : find_opt(spec->opts, name, len);
+    if (!o) {
+        lg_cli_usage(spec->cmd, "unknown option '--%.*s'", (int)len, name);
+        return -1;
+    }
+    const char *value = eq ? eq + 1 : NULL;
+    if (o->has_arg && !eq && *i + 1 < argc)
+        value = argv[++*i];
+    if (o->has_arg != (value != NULL)) {
+        lg_cli_usage(spec->cmd, o->has_arg ? "option '--%s' needs a value"
+                                           : "option '--%s' takes no value", o->name);
+        return -1;
+    }
+    if (o == &db) {
+        lg_cli_db = value;
+        return 0;
+    }
+    return spec->on_opt(spec->ctx, o->id, value);
+}
+
+int lg_cli_parse(const lg_cli_spec *spec, int argc, char **argv)
+{
+    int options_done = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        int rc = 0;
+        if (options_done)
+            rc = spec->on_word(spec->ctx, arg);
+        else if (strcmp(arg, "--") == 0)
+            options_done = 1;
+        else if (strcmp(arg, "-h") == 0)
+            rc = fputs(spec->help, stdout) >= 0;
+        else if (strncmp(arg, "--", 2) == 0)
+            rc = parse_one(spec, argc, argv, &i);
+        else
+            rc = spec->on_word(spec->ctx, arg);
+        if (rc != 0)
+            return rc;
+    }
+    return 0;
+}

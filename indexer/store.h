@@ -1,0 +1,69 @@
+/*
+ * store.h — the SQLite side of the index: articles, outlets and speakers
+ * with their aliases, and the outbox that tells sync what Xapian must
+ * redo. SQLite is the truth; every change goes through here.
+ *
+ * Invariant: every put or delete adds an outbox row in the same SQLite
+ * transaction as the change itself, so a committed change is never
+ * forgotten by Xapian (see sync.h).
+ * The store borrows the sqlite3 handle (owned by lg_dbdir).
+ */
+#ifndef LEGATE_STORE_H
+#define LEGATE_STORE_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "article.h"
+#include "err.h"
+
+typedef struct lg_store lg_store;
+
+int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e);
+void lg_store_free(lg_store *s);
+
+int lg_store_begin(lg_store *s, lg_err *e);
+int lg_store_commit(lg_store *s, lg_err *e);
+void lg_store_rollback(lg_store *s);
+
+/* The article with this source: *id (0 if none) and its sha256 (hex). */
+int lg_store_find(lg_store *s, const char *source, int64_t *id, char sha256[65], lg_err *e);
+
+/* Inserts the article, or updates the one with the same source keeping
+ * its id and first_indexed. Outlet and speaker names are resolved through
+ * their alias tables (created on first sight). *id receives the id. */
+int lg_store_put(lg_store *s, const lg_article *a, int64_t *id, lg_err *e);
+
+int lg_store_delete(lg_store *s, int64_t id, lg_err *e);
+
+/* What Xapian needs to index one article, read back from SQLite. Strings
+ * are owned by the store and valid until its next call. */
+typedef struct {
+    int64_t id;
+    const char *title, *text, *date, *lang, *outlet_key, *speaker_key;
+    size_t text_len;
+} lg_stored;
+
+/* 1 and *out filled if the article exists, 0 if it does not, -1 on error. */
+int lg_store_load(lg_store *s, int64_t id, lg_stored *out, lg_err *e);
+
+/* Outbox: calls fn for each distinct article id changed after `after`, in
+ * order of their last change; *last gets the highest seq seen (or
+ * `after`). A non-zero return from fn stops and is returned. */
+typedef int (*lg_outbox_fn)(void *ctx, int64_t article_id);
+int lg_store_outbox(lg_store *s, int64_t after, lg_outbox_fn fn, void *ctx, int64_t *last,
+                    lg_err *e);
+/* Drops outbox rows up to `seq` (Xapian has applied them). */
+int lg_store_outbox_trim(lg_store *s, int64_t seq, lg_err *e);
+/* Queues every article (a full rebuild of Xapian). */
+int lg_store_outbox_all(lg_store *s, lg_err *e);
+
+/* Pruning: mark articles seen during this run, note origins that failed
+ * (their articles are kept), then remove the unseen articles whose origin
+ * lies under `root` (a file or a directory). *removed counts them. */
+int lg_store_prune_begin(lg_store *s, lg_err *e);
+int lg_store_mark_seen(lg_store *s, int64_t id, lg_err *e);
+int lg_store_mark_failed(lg_store *s, const char *origin, lg_err *e);
+int lg_store_prune(lg_store *s, const char *root, unsigned long *removed, lg_err *e);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * sync.h — bringing Xapian up to date with SQLite.
+ *
+ * Protocol (README "Design notes"): each SQLite transaction that changes
+ * articles adds outbox rows. lg_sync reads Xapian's metadata key
+ * LG_APPLIED_SEQ_KEY, rewrites or deletes the document of every article
+ * changed after it (whichever SQLite now says), stores the new applied seq
+ * in the same Xapian commit, and only then trims the outbox. A crash at any
+ * point leaves either the old or the new applied seq in Xapian, and the
+ * rewrites are idempotent, so running lg_sync again converges.
+ */
+#ifndef LEGATE_SYNC_H
+#define LEGATE_SYNC_H
+
+#include <stdint.h>
+
+#include "analyze.h"
+#include "err.h"
+#include "store.h"
+#include "xs.h"
+
+#define LG_APPLIED_SEQ_KEY "legate.applied_seq"
+
+/* Applies pending outbox rows to the writable `xdb` and commits it.
+ * *applied (may be NULL) receives how many articles were rewritten or
+ * deleted. The store must not be inside a transaction. */
+int lg_sync(lg_store *s, xs_db *xdb, lg_stemmer *st, uint64_t *applied, lg_err *e);
+
+/* Xapian's applied seq (0 for a new index). */
+int lg_sync_applied_seq(xs_db *xdb, int64_t *seq, lg_err *e);
+
+#endif

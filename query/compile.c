@@ -1,0 +1,589 @@
+/*
+ * compile.c — a parsed query and the command-line filters as one Xapian
+ * query, with the indexer's term scheme (fields.def):
+ *
+ *   text field with prefix P:  positional P+token, and "Z"+P+stem
+ *   outlet:   prefix + lg_name_key(value)
+ *   speaker:  prefix + each word of lg_name_key(value), all required
+ *   lang:     prefix + the value in lower case
+ *   other boolean fields (kind): prefix + the value as given
+ *   date:     the value slot, compared with lg_date_period() bounds
+ *
+ * Filters are scaled by 0 and applied with FILTER, so they restrict the
+ * matches without changing any score.
+ */
+#include "compile.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+/* Stems of a text field live under "Z" + its prefix (fields.def). */
+#define STEM_PREFIX "Z"
+/* Room for a name key; a longer one could not be an indexed term. */
+#define KEY_MAX 512
+
+typedef struct {
+    lg_stemmer *st;
+    lg_qerror *err;
+} compiler;
+
+static void fail(compiler *c, size_t column, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The message, then " at column N" for an error inside the query. */
+static void fail(compiler *c, size_t column, const char *fmt, ...)
+{
+    char what[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    c->err->column = column;
+    if (column)
+        snprintf(c->err->message, sizeof c->err->message, "%s at column %zu", what, column);
+    else
+        snprintf(c->err->message, sizeof c->err->message, "%s", what);
+}
+
+/* The shim returns NULL only on failure: report it once, here. */
+static xs_query *check(compiler *c, xs_query *q)
+{
+    if (!q)
+        fail(c, 0, "cannot build the query: %s", xs_last_error());
+    return q;
+}
+
+/* ---- analysis -------------------------------------------------------- */
+
+/* Tokens of a query text, copied out of lg_tokenize's callback. */
+typedef struct {
+    lg_token *v;
+    size_t n, cap;
+} tokens;
+
+static void tokens_free(tokens *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        free((char *)t->v[i].term);
+    free(t->v);
+    memset(t, 0, sizeof *t);
+}
+
+static int collect(void *ctx, const lg_token *tok)
+{
+    tokens *t = ctx;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? 2 * t->cap : 8;
+        lg_token *v = realloc(t->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        t->v = v;
+        t->cap = cap;
+    }
+    char *term = strndup(tok->term, tok->len);
+    if (!term)
+        return -1;
+    t->v[t->n] = *tok;
+    t->v[t->n++].term = term;
+    return 0;
+}
+
+/* Appends the tokens of node n's text to t (freeing t on failure); a text
+ * without any is an error, since it would silently match nothing. */
+static int analyze(compiler *c, const lg_qnode *n, tokens *t)
+{
+    size_t before = t->n;
+    if (lg_tokenize(n->text, strlen(n->text), collect, t) != 0)
+        fail(c, 0, "out of memory");
+    else if (t->n == before)
+        fail(c, n->column, "nothing to search for (no letters or digits)");
+    else
+        return 0;
+    tokens_free(t);
+    return -1;
+}
+
+/* ---- query lists ----------------------------------------------------- */
+
+/* Queries to combine; the list owns them. */
+typedef struct {
+    xs_query **v;
+    size_t n, cap;
+} qlist;
+
+static void ql_free(qlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        xs_query_free(l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+/* Takes q (NULL: an error already reported, passed on). */
+static int ql_push(compiler *c, qlist *l, xs_query *q)
+{
+    if (!q)
+        return -1;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 4;
+        xs_query **v = realloc(l->v, cap * sizeof *v);
+        if (!v) {
+            xs_query_free(q);
+            fail(c, 0, "out of memory");
+            return -1;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = q;
+    return 0;
+}
+
+/* One query from the list (the only one, or all combined by op); empties
+ * the list either way. */
+static xs_query *ql_combine(compiler *c, qlist *l, xs_op op, unsigned window)
+{
+    xs_query *q;
+    if (l->n == 1) {
+        q = l->v[0];
+        l->n = 0;
+    } else {
+        q = check(c, xs_query_combine(op, l->v, l->n, window));
+    }
+    ql_free(l);
+    return q;
+}
+
+/* lead op (the list...): lead first, then the list; takes lead. */
+static xs_query *ql_lead(compiler *c, xs_query *lead, qlist *l, xs_op op)
+{
+    if (ql_push(c, l, lead) < 0) {
+        ql_free(l);
+        return NULL;
+    }
+    memmove(l->v + 1, l->v, (l->n - 1) * sizeof *l->v);
+    l->v[0] = lead;
+    return ql_combine(c, l, op, 0);
+}
+
+/* ---- terms ----------------------------------------------------------- */
+
+static xs_query *term(compiler *c, const char *stem_prefix, const char *prefix, const char *s,
+                      size_t len)
+{
+    lg_sb sb = LG_SB_INIT;
+    lg_sb_adds(&sb, stem_prefix);
+    lg_sb_adds(&sb, prefix);
+    lg_sb_add(&sb, s, len);
+    xs_query *q = check(c, xs_query_term(sb.buf, sb.len));
+    lg_sb_release(&sb);
+    return q;
+}
+
+static xs_query *exact(compiler *c, const char *prefix, const lg_token *tok)
+{
+    return term(c, "", prefix, tok->term, tok->len);
+}
+
+/* The prefix of a WORD/PHRASE/WILDCARD/NEAR's field; no field: the body. */
+static const char *text_prefix(const lg_qnode *n)
+{
+    return (n->field ? n->field : lg_field_get(LG_F_TEXT))->xprefix;
+}
+
+/* The exact terms of t combined by op (one token: its term alone). */
+static xs_query *positional(compiler *c, const char *prefix, const tokens *t, xs_op op,
+                            unsigned window)
+{
+    if (t->n == 1)
+        return exact(c, prefix, &t->v[0]);
+    qlist l = {0};
+    for (size_t i = 0; i < t->n; i++)
+        if (ql_push(c, &l, exact(c, prefix, &t->v[i])) < 0) {
+            ql_free(&l);
+            return NULL;
+        }
+    return ql_combine(c, &l, op, window);
+}
+
+/* The positions a phrase's tokens span: more than their number when the
+ * tokenizer dropped an over-long one, which keeps its place in documents
+ * too. */
+static unsigned phrase_window(const tokens *t)
+{
+    return t->v[t->n - 1].pos - t->v[0].pos + 1;
+}
+
+/* ---- text nodes ------------------------------------------------------ */
+
+/* A word is searched by its stem when it is one stemmable token. */
+static const char *word_stem(lg_stemmer *st, const tokens *t, size_t *len)
+{
+    return t->n == 1 ? lg_stem(st, &t->v[0], len) : NULL;
+}
+
+/* One token: its stem (or exactly, if unstemmed); several (a hyphenated
+ * word): the exact phrase, as the indexer split it. */
+static xs_query *compile_word(compiler *c, const lg_qnode *n)
+{
+    tokens t = {0};
+    if (analyze(c, n, &t) < 0)
+        return NULL;
+    size_t len = 0;
+    const char *stem = word_stem(c->st, &t, &len);
+    xs_query *q = stem ? term(c, STEM_PREFIX, text_prefix(n), stem, len)
+                       : positional(c, text_prefix(n), &t, XS_OP_PHRASE, phrase_window(&t));
+    tokens_free(&t);
+    return q;
+}
+
+static xs_query *compile_phrase(compiler *c, const lg_qnode *n)
+{
+    tokens t = {0};
+    if (analyze(c, n, &t) < 0)
+        return NULL;
+    xs_query *q = positional(c, text_prefix(n), &t, XS_OP_PHRASE, phrase_window(&t));
+    tokens_free(&t);
+    return q;
+}
+
+static xs_query *compile_wildcard(compiler *c, const lg_qnode *n)
+{
+    tokens t = {0};
+    if (analyze(c, n, &t) < 0)
+        return NULL;
+    xs_query *q = NULL;
+    if (t.n > 1) {
+        fail(c, n->column, "a wildcard must be one word");
+    } else {
+        lg_sb pattern = LG_SB_INIT;
+        lg_sb_adds(&pattern, text_prefix(n));
+        lg_sb_add(&pattern, t.v[0].term, t.v[0].len);
+        q = check(c, xs_query_wildcard(pattern.buf, LG_WILDCARD_MAX_EXPANSION));
+        lg_sb_release(&pattern);
+    }
+    tokens_free(&t);
+    return q;
+}
+
+/*
+ * NEAR/n: every kid's exact words (a phrase gives its words, no longer
+ * held adjacent) within a window of n + (number of words) - 1 positions.
+ * So for two words, at most n - 1 other words come between them, in either
+ * order: a NEAR/1 b means adjacent, a NEAR/3 b allows two words between.
+ */
+static xs_query *compile_near(compiler *c, const lg_qnode *n)
+{
+    tokens t = {0};
+    for (size_t i = 0; i < n->nkids; i++)
+        if (analyze(c, n->kids[i], &t) < 0)
+            return NULL;
+    xs_query *q = positional(c, text_prefix(n->kids[0]), &t, XS_OP_NEAR,
+                             n->window + (unsigned)t.n - 1);
+    tokens_free(&t);
+    return q;
+}
+
+/* ---- filters --------------------------------------------------------- */
+
+/* The filter as the indexer's name key makes it: the whole key (outlet)
+ * or, by_word, one term per word of it, all required (speaker:lavrov
+ * matches "Sergey Lavrov"). */
+static xs_query *name_terms(compiler *c, const lg_field *f, const char *value, size_t column,
+                            int by_word)
+{
+    char key[KEY_MAX];
+    int len = lg_name_key(value, strlen(value), key, sizeof key);
+    if (len <= 0) {
+        fail(c, column, len ? "%s value too long" : "%s value has no letters or digits", f->name);
+        return NULL;
+    }
+    if (!by_word)
+        return term(c, "", f->xprefix, key, (size_t)len);
+    qlist l = {0};
+    for (const char *w = key, *end; *w; w = *end ? end + 1 : end) {
+        end = w + strcspn(w, " ");
+        if (ql_push(c, &l, term(c, "", f->xprefix, w, (size_t)(end - w))) < 0) {
+            ql_free(&l);
+            return NULL;
+        }
+    }
+    return ql_combine(c, &l, XS_OP_AND, 0);
+}
+
+static xs_query *lower_term(compiler *c, const lg_field *f, const char *value)
+{
+    lg_sb sb = LG_SB_INIT;
+    for (const char *s = value; *s; s++)
+        lg_sb_addc(&sb, *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s);
+    xs_query *q = term(c, "", f->xprefix, sb.buf, sb.len);
+    lg_sb_release(&sb);
+    return q;
+}
+
+/* The terms a boolean field's value gives, made as the indexer makes them. */
+static xs_query *filter_value(compiler *c, const lg_field *f, const char *value, size_t column)
+{
+    switch (f->id) {
+    case LG_F_OUTLET:
+        return name_terms(c, f, value, column, 0);
+    case LG_F_SPEAKER:
+        return name_terms(c, f, value, column, 1);
+    case LG_F_LANG:
+        return lower_term(c, f, value);
+    default:
+        return term(c, "", f->xprefix, value, strlen(value));
+    }
+}
+
+/* The first (last) slot value of the period d names; NULL (an open end)
+ * for an unknown date. */
+static const char *period_end(const lg_date *d, int last, char out[9])
+{
+    char other[9];
+    if (d->precision == LG_DATE_UNKNOWN)
+        return NULL;
+    if (last)
+        lg_date_period(d, other, out);
+    else
+        lg_date_period(d, out, other);
+    return out;
+}
+
+/* Dated from the start of lo's period to the end of hi's. */
+static xs_query *date_range(compiler *c, const lg_field *f, const lg_date *lo, const lg_date *hi)
+{
+    char from[9], to[9];
+    return check(c, xs_query_value_range(f->slot, period_end(lo, 0, from), period_end(hi, 1, to)));
+}
+
+/* q with weight 0: it can restrict, never score. Takes q. */
+static xs_query *unweighted(compiler *c, xs_query *q)
+{
+    if (!q)
+        return NULL;
+    xs_query *scaled = check(c, xs_query_scale(q, 0));
+    xs_query_free(q);
+    return scaled;
+}
+
+/* ---- the tree -------------------------------------------------------- */
+
+static int is_ranked(const lg_qnode *n)
+{
+    switch (n->kind) {
+    case LG_Q_AND:
+    case LG_Q_OR:
+        for (size_t i = 0; i < n->nkids; i++)
+            if (is_ranked(n->kids[i]))
+                return 1;
+        return 0;
+    case LG_Q_NOT:
+    case LG_Q_FILTER:
+    case LG_Q_DATE:
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+static xs_query *compile(compiler *c, const lg_qnode *n);
+
+/* All documents but the kid's: what a NOT means standing alone or in OR. */
+static xs_query *compile_not(compiler *c, const lg_qnode *n)
+{
+    qlist nots = {0};
+    if (ql_push(c, &nots, compile(c, n->kids[0])) < 0)
+        return NULL;
+    return ql_lead(c, check(c, xs_query_match_all()), &nots, XS_OP_AND_NOT);
+}
+
+/* (scored AND ...) FILTER (filters) AND_NOT (nots): a query of only
+ * filters leads with its first; a query of only NOTs with all documents. */
+static xs_query *and_parts(compiler *c, qlist *scored, qlist *filters, qlist *nots)
+{
+    xs_query *q;
+    if (scored->n)
+        q = ql_combine(c, scored, XS_OP_AND, 0);
+    else if (filters->n)
+        q = ql_combine(c, filters, XS_OP_FILTER, 0);
+    else
+        q = check(c, xs_query_match_all());
+    if (filters->n)
+        q = ql_lead(c, q, filters, XS_OP_FILTER);
+    if (nots->n)
+        q = ql_lead(c, q, nots, XS_OP_AND_NOT);
+    return q;
+}
+
+static xs_query *compile_and(compiler *c, const lg_qnode *n)
+{
+    qlist scored = {0}, filters = {0}, nots = {0};
+    int ok = 1;
+    for (size_t i = 0; ok && i < n->nkids; i++) {
+        const lg_qnode *k = n->kids[i];
+        if (k->kind == LG_Q_NOT)
+            ok = ql_push(c, &nots, compile(c, k->kids[0])) == 0;
+        else
+            ok = ql_push(c, is_ranked(k) ? &scored : &filters, compile(c, k)) == 0;
+    }
+    xs_query *q = ok ? and_parts(c, &scored, &filters, &nots) : NULL;
+    ql_free(&scored);
+    ql_free(&filters);
+    ql_free(&nots);
+    return q;
+}
+
+static xs_query *compile_or(compiler *c, const lg_qnode *n)
+{
+    qlist l = {0};
+    for (size_t i = 0; i < n->nkids; i++)
+        if (ql_push(c, &l, compile(c, n->kids[i])) < 0) {
+            ql_free(&l);
+            return NULL;
+        }
+    return ql_combine(c, &l, XS_OP_OR, 0);
+}
+
+static xs_query *compile(compiler *c, const lg_qnode *n)
+{
+    switch (n->kind) {
+    case LG_Q_WORD:
+        return compile_word(c, n);
+    case LG_Q_PHRASE:
+        return compile_phrase(c, n);
+    case LG_Q_WILDCARD:
+        return compile_wildcard(c, n);
+    case LG_Q_NEAR:
+        return compile_near(c, n);
+    case LG_Q_FILTER:
+        return unweighted(c, filter_value(c, n->field, n->text, n->column));
+    case LG_Q_DATE:
+        return unweighted(c, date_range(c, n->field, &n->lo, &n->hi));
+    case LG_Q_AND:
+        return compile_and(c, n);
+    case LG_Q_OR:
+        return compile_or(c, n);
+    case LG_Q_NOT:
+        return compile_not(c, n);
+    }
+    fail(c, n->column, "unknown query node %d", (int)n->kind);
+    return NULL;
+}
+
+/* ---- command-line filters -------------------------------------------- */
+
+/* One list of values for field `id`: any of them, without weight. */
+static int any_of(compiler *c, qlist *out, lg_field_id id, const char *const *values, size_t n)
+{
+    if (n == 0)
+        return 0;
+    qlist l = {0};
+    for (size_t i = 0; i < n; i++)
+        if (ql_push(c, &l, filter_value(c, lg_field_get(id), values[i], 0)) < 0) {
+            ql_free(&l);
+            return -1;
+        }
+    return ql_push(c, out, unweighted(c, ql_combine(c, &l, XS_OP_OR, 0)));
+}
+
+static int since_until(compiler *c, qlist *out, const lg_filters *f)
+{
+    if (f->since.precision == LG_DATE_UNKNOWN && f->until.precision == LG_DATE_UNKNOWN)
+        return 0;
+    return ql_push(c, out, unweighted(c, date_range(c, lg_field_get(LG_F_DATE), &f->since,
+                                                    &f->until)));
+}
+
+static int cmdline_filters(compiler *c, const lg_filters *f, qlist *out)
+{
+    if (!f)
+        return 0;
+    if (any_of(c, out, LG_F_OUTLET, f->outlets, f->n_outlets) < 0 ||
+        any_of(c, out, LG_F_SPEAKER, f->speakers, f->n_speakers) < 0 ||
+        any_of(c, out, LG_F_LANG, f->langs, f->n_langs) < 0 ||
+        any_of(c, out, LG_F_KIND, &f->kind, f->kind ? 1 : 0) < 0)
+        return -1;
+    return since_until(c, out, f);
+}
+
+int lg_query_compile(const lg_qnode *root, const lg_filters *f, lg_stemmer *st,
+                     xs_query **out, int *ranked, lg_qerror *err)
+{
+    compiler c = {st, err};
+    qlist filters = {0};
+    memset(err, 0, sizeof *err);
+    *out = NULL;
+    *ranked = root && is_ranked(root);
+    if (cmdline_filters(&c, f, &filters) < 0) {
+        ql_free(&filters);
+        return -1;
+    }
+    xs_query *q = root ? compile(&c, root) : check(&c, xs_query_match_all());
+    if (filters.n)
+        q = ql_lead(&c, q, &filters, XS_OP_FILTER);
+    ql_free(&filters);
+    *out = q;
+    return q ? 0 : -1;
+}
+
+/* ---- highlighting ---------------------------------------------------- */
+
+typedef struct {
+    lg_stemmer *st;
+    lg_hl_term_fn fn;
+    void *ctx;
+} highlighter;
+
+/* The tokens of n as the compiler searches them: a one-token WORD by its
+ * stem when `stem` is set, everything else exactly. */
+static void hl_tokens(highlighter *h, const lg_qnode *n, int stem)
+{
+    tokens t = {0};
+    size_t len = 0;
+    if (lg_tokenize(n->text, strlen(n->text), collect, &t) != 0)
+        tokens_free(&t); /* out of memory: no highlights rather than no search */
+    const char *s = stem ? word_stem(h->st, &t, &len) : NULL;
+    if (s)
+        h->fn(h->ctx, s, len, 1);
+    for (size_t i = 0; !s && i < t.n; i++)
+        h->fn(h->ctx, t.v[i].term, t.v[i].len, 0);
+    tokens_free(&t);
+}
+
+static void hl_walk(highlighter *h, const lg_qnode *n)
+{
+    switch (n->kind) {
+    case LG_Q_WORD:
+        hl_tokens(h, n, 1);
+        break;
+    case LG_Q_PHRASE:
+    case LG_Q_WILDCARD:
+        hl_tokens(h, n, 0);
+        break;
+    case LG_Q_NEAR:
+        for (size_t i = 0; i < n->nkids; i++)
+            hl_tokens(h, n->kids[i], 0);
+        break;
+    case LG_Q_AND:
+    case LG_Q_OR:
+        for (size_t i = 0; i < n->nkids; i++)
+            hl_walk(h, n->kids[i]);
+        break;
+    case LG_Q_NOT:      /* what a match does not contain */
+    case LG_Q_FILTER:   /* not in the text */
+    case LG_Q_DATE:
+        break;
+    }
+}
+
+void lg_query_highlight_terms(const lg_qnode *root, lg_stemmer *st, lg_hl_term_fn fn, void *ctx)
+{
+    highlighter h = {st, fn, ctx};
+    if (root)
+        hl_walk(&h, root);
+}

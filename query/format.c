@@ -1,0 +1,458 @@
+#include "format.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "strbuf.h"
+
+/* Text mode: snippet and title wrap at this display column, under the
+ * "  1. " rank prefix. */
+#define TEXT_WIDTH 100
+#define TEXT_INDENT "     "
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
+
+/* Fifteen significant digits print every score rounded to 6 decimals
+ * exactly as rounded (12.345678, not 12.345677999999999). */
+#define JSON_FLAGS (JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
+
+struct lg_fmt {
+    lg_format f;
+    FILE *out;
+    char *query;
+    int color;
+    uint64_t n_hits;   /* hits written so far */
+    int failed;        /* a write failed: every later call fails too */
+    lg_sb sb;          /* the bytes of the current record */
+};
+
+static const char *const format_names[] = {
+    [LG_FMT_TEXT] = "text", [LG_FMT_JSON] = "json", [LG_FMT_NDJSON] = "ndjson",
+    [LG_FMT_CSV] = "csv",   [LG_FMT_TSV] = "tsv",
+};
+
+int lg_format_parse(const char *name, lg_format *out)
+{
+    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
+        if (strcmp(name, format_names[i]) == 0) {
+            *out = (lg_format)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* ---- field values ------------------------------------------------- */
+
+/* The score with at most 6 decimals and no trailing zeros ("12.5"). A
+ * non-finite score is a ranking bug, but must not make invalid JSON. */
+static void score_text(double score, char out[64])
+{
+    snprintf(out, 64, "%.6f", isfinite(score) ? score : 0.0);
+    if (!strchr(out, '.'))
+        return; /* too large for 64 bytes: no decimals to strip */
+    char *end = out + strlen(out);
+    while (end[-1] == '0')
+        end--;
+    if (end[-1] == '.')
+        end--;
+    *end = '\0';
+}
+
+/* The display text of output field `id` of a hit, or NULL when absent.
+ * Numbers are written into `num`. */
+static const char *cell_text(const lg_hit *h, lg_field_id id, char num[64])
+{
+    switch (id) {
+    case LG_F_ID:
+        snprintf(num, 64, "%" PRIu64, h->id);
+        return num;
+    case LG_F_RANK:
+        snprintf(num, 64, "%" PRIu64, h->rank);
+        return num;
+    case LG_F_SCORE:
+        score_text(h->score, num);
+        return num;
+    case LG_F_SNIPPET:
+        return h->snippet;
+    default:
+        return h->values[id];
+    }
+}
+
+static int is_output(lg_field_id id)
+{
+    return (lg_field_get(id)->flags & LG_OUTPUT) != 0;
+}
+
+/* ---- json / ndjson ------------------------------------------------ */
+
+/* A JSON string, or NULL with errno EILSEQ when s is not valid UTF-8
+ * (jansson refuses it; the store only holds checked UTF-8). */
+static json_t *json_text(const char *s)
+{
+    json_t *v = json_string(s);
+    if (!v)
+        errno = EILSEQ;
+    return v;
+}
+
+static json_t *cell_json(const lg_hit *h, lg_field_id id)
+{
+    char num[64];
+    switch (id) {
+    case LG_F_ID:
+        return json_integer((json_int_t)h->id);
+    case LG_F_RANK:
+        return json_integer((json_int_t)h->rank);
+    case LG_F_SCORE:
+        score_text(h->score, num);
+        return json_real(strtod(num, NULL));
+    default: {
+        const char *s = cell_text(h, id, num);
+        return s ? json_text(s) : json_null();
+    }
+    }
+}
+
+/* The hit as a JSON object dumped with `flags` (malloc()ed), or NULL. */
+static char *hit_json(const lg_hit *h, size_t flags)
+{
+    json_t *obj = json_object();
+    for (lg_field_id id = 0; obj && id < LG_F__COUNT; id++) {
+        if (!is_output(id))
+            continue;
+        if (json_object_set_new(obj, lg_field_get(id)->name, cell_json(h, id)) != 0) {
+            json_decref(obj);
+            obj = NULL;
+        }
+    }
+    char *s = obj ? json_dumps(obj, JSON_FLAGS | flags) : NULL;
+    json_decref(obj);
+    return s;
+}
+
+static int json_begin(lg_fmt *w, uint64_t total, uint64_t offset)
+{
+    json_t *q = w->query ? json_text(w->query) : json_null();
+    char *qs = q ? json_dumps(q, JSON_ENCODE_ANY) : NULL;
+    json_decref(q);
+    if (!qs)
+        return -1;
+    lg_sb_addf(&w->sb, "{\n  \"query\": %s,\n  \"total\": %" PRIu64 ",\n  \"offset\": %" PRIu64
+                       ",\n  \"results\": [",
+               qs, total, offset);
+    free(qs);
+    return 0;
+}
+
+/* Each result is dumped on its own (constant memory for huge exports) and
+ * re-indented to sit at depth 2 of the document. JSON strings escape
+ * newlines, so every raw newline is layout. */
+static int json_hit(lg_fmt *w, const lg_hit *h)
+{
+    char *s = hit_json(h, JSON_INDENT(2));
+    if (!s)
+        return -1;
+    lg_sb_adds(&w->sb, w->n_hits ? ",\n    " : "\n    ");
+    for (const char *p = s, *nl; *p; p = nl + 1) {
+        nl = strchr(p, '\n');
+        if (!nl) {
+            lg_sb_adds(&w->sb, p);
+            break;
+        }
+        lg_sb_add(&w->sb, p, (size_t)(nl - p));
+        lg_sb_adds(&w->sb, "\n    ");
+    }
+    free(s);
+    return 0;
+}
+
+static int json_end(lg_fmt *w)
+{
+    lg_sb_adds(&w->sb, w->n_hits ? "\n  ]\n}\n" : "]\n}\n");
+    return 0;
+}
+
+static int ndjson_hit(lg_fmt *w, const lg_hit *h)
+{
+    char *s = hit_json(h, JSON_COMPACT);
+    if (!s)
+        return -1;
+    lg_sb_adds(&w->sb, s);
+    lg_sb_addc(&w->sb, '\n');
+    free(s);
+    return 0;
+}
+
+/* ---- csv / tsv ---------------------------------------------------- */
+
+static void csv_cell(lg_sb *sb, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        lg_sb_adds(sb, s);
+        return;
+    }
+    lg_sb_addc(sb, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            lg_sb_addc(sb, '"');
+        lg_sb_addc(sb, *s);
+    }
+    lg_sb_addc(sb, '"');
+}
+
+static void tsv_cell(lg_sb *sb, const char *s)
+{
+    for (; *s; s++) {
+        const char *esc = *s == '\t' ? "\\t" : *s == '\r' ? "\\r" : *s == '\n' ? "\\n"
+                        : *s == '\\' ? "\\\\" : NULL;
+        if (esc)
+            lg_sb_adds(sb, esc);
+        else
+            lg_sb_addc(sb, *s);
+    }
+}
+
+/* One row of output fields: the header when h is NULL. */
+static void table_row(lg_fmt *w, const lg_hit *h)
+{
+    int csv = w->f == LG_FMT_CSV;
+    int first = 1;
+    for (lg_field_id id = 0; id < LG_F__COUNT; id++) {
+        if (!is_output(id))
+            continue;
+        if (!first)
+            lg_sb_addc(&w->sb, csv ? ',' : '\t');
+        first = 0;
+        char num[64];
+        const char *s = h ? cell_text(h, id, num) : lg_field_get(id)->name;
+        (csv ? csv_cell : tsv_cell)(&w->sb, s ? s : "");
+    }
+    lg_sb_adds(&w->sb, csv ? "\r\n" : "\n");
+}
+
+static int table_begin(lg_fmt *w, uint64_t total, uint64_t offset)
+{
+    (void)total;
+    (void)offset;
+    table_row(w, NULL);
+    return 0;
+}
+
+static int table_hit(lg_fmt *w, const lg_hit *h)
+{
+    table_row(w, h);
+    return 0;
+}
+
+/* ---- text --------------------------------------------------------- */
+
+/* Feed text is scraped from the web: control bytes (ESC above all) are
+ * shown as spaces so they can never drive the terminal. */
+static void add_clean(lg_sb *sb, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        lg_sb_addc(sb, c < 0x20 || c == 0x7f ? ' ' : (char)c);
+    }
+}
+
+/* Terminal columns taken by s[0..len). */
+static size_t display_width(const char *s, size_t len)
+{
+    size_t width = 0;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            width++;
+            i++;
+            continue;
+        }
+        width += (size_t)utf8proc_charwidth(cp);
+        i += (size_t)n;
+    }
+    return width;
+}
+
+/* Where text-mode output stands in the highlight spans while wrapping. */
+typedef struct {
+    const lg_span *hl;
+    size_t n_hl, next;
+    int bold;
+} hl_cursor;
+
+/* Switches bold on or off for the byte at offset p. */
+static void hl_at(lg_sb *sb, hl_cursor *c, size_t p)
+{
+    while (c->next < c->n_hl && c->hl[c->next].end <= p) {
+        if (c->bold)
+            lg_sb_adds(sb, RESET);
+        c->bold = 0;
+        c->next++;
+    }
+    if (!c->bold && c->next < c->n_hl && c->hl[c->next].start <= p) {
+        lg_sb_adds(sb, BOLD);
+        c->bold = 1;
+    }
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Writes s word-wrapped at TEXT_WIDTH under TEXT_INDENT, with the bytes in
+ * c's spans in bold (c NULL: no highlighting). */
+static void text_wrapped(lg_sb *sb, const char *s, hl_cursor *c)
+{
+    size_t indent = strlen(TEXT_INDENT), col = indent;
+    lg_sb_adds(sb, TEXT_INDENT);
+    for (size_t p = 0; s[p];) {
+        if (is_blank(s[p])) {
+            p++;
+            continue;
+        }
+        size_t end = p;
+        while (s[end] && !is_blank(s[end]))
+            end++;
+        size_t width = display_width(s + p, end - p);
+        if (col > indent && col + 1 + width > TEXT_WIDTH) {
+            lg_sb_adds(sb, "\n" TEXT_INDENT);
+            col = indent;
+        } else if (col > indent) {
+            lg_sb_addc(sb, ' ');
+            col++;
+        }
+        for (; p < end; p++) {
+            if (c)
+                hl_at(sb, c, p);
+            add_clean(sb, s + p, 1);
+        }
+        if (c)
+            hl_at(sb, c, p);
+        col += width;
+    }
+    if (c && c->bold)
+        lg_sb_adds(sb, RESET);
+    lg_sb_addc(sb, '\n');
+}
+
+static void text_field(lg_sb *sb, const char *s, const char *absent)
+{
+    s = s && *s ? s : absent;
+    add_clean(sb, s, strlen(s));
+}
+
+static int text_hit(lg_fmt *w, const lg_hit *h)
+{
+    lg_sb *sb = &w->sb;
+    if (w->n_hits)
+        lg_sb_addc(sb, '\n');
+    lg_sb_addf(sb, "%3" PRIu64 ". ", h->rank);
+    /* "?\?" keeps C11 from reading "??-" as a trigraph. */
+    text_field(sb, h->values[LG_F_DATE], "??\?\?-?\?-?\?");
+    lg_sb_adds(sb, "  ");
+    text_field(sb, h->values[LG_F_OUTLET], "-");
+    lg_sb_adds(sb, "  ");
+    text_field(sb, h->values[LG_F_SPEAKER], "-");
+    lg_sb_addc(sb, '\n');
+    const char *title = h->values[LG_F_TITLE];
+    if (title && *title) {
+        /* The whole title is one span, so it is bold throughout. */
+        lg_span all = {0, strlen(title)};
+        hl_cursor c = {&all, 1, 0, 0};
+        text_wrapped(sb, title, w->color ? &c : NULL);
+    }
+    if (h->snippet && *h->snippet) {
+        hl_cursor c = {h->hl, h->n_hl, 0, 0};
+        text_wrapped(sb, h->snippet, w->color ? &c : NULL);
+    }
+    return 0;
+}
+
+/* ---- the writer --------------------------------------------------- */
+
+typedef struct {
+    int (*begin)(lg_fmt *w, uint64_t total, uint64_t offset);
+    int (*hit)(lg_fmt *w, const lg_hit *h);
+    int (*end)(lg_fmt *w);
+} fmt_ops;
+
+static const fmt_ops ops[] = {
+    [LG_FMT_TEXT] = {NULL, text_hit, NULL},
+    [LG_FMT_JSON] = {json_begin, json_hit, json_end},
+    [LG_FMT_NDJSON] = {NULL, ndjson_hit, NULL},
+    [LG_FMT_CSV] = {table_begin, table_hit, NULL},
+    [LG_FMT_TSV] = {table_begin, table_hit, NULL},
+};
+
+lg_fmt *lg_fmt_new(lg_format f, FILE *out, const char *query, int color)
+{
+    lg_fmt *w = calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    w->query = query ? strdup(query) : NULL;
+    if (query && !w->query) {
+        free(w);
+        return NULL;
+    }
+    w->f = f;
+    w->out = out;
+    w->color = color;
+    lg_sb_init(&w->sb);
+    return w;
+}
+
+/* Writes the record built in w->sb after `built` (the format step's
+ * result), remembering any failure. */
+static int flush_record(lg_fmt *w, int built)
+{
+    if (built != 0)
+        w->failed = 1;
+    if (!w->failed && w->sb.len && fwrite(w->sb.buf, 1, w->sb.len, w->out) != w->sb.len)
+        w->failed = 1;
+    lg_sb_reset(&w->sb);
+    return w->failed ? -1 : 0;
+}
+
+int lg_fmt_begin(lg_fmt *w, uint64_t total, uint64_t offset)
+{
+    const fmt_ops *o = &ops[w->f];
+    return flush_record(w, o->begin && !w->failed ? o->begin(w, total, offset) : 0);
+}
+
+int lg_fmt_hit(lg_fmt *w, const lg_hit *h)
+{
+    if (w->failed)
+        return -1;
+    int rc = flush_record(w, ops[w->f].hit(w, h));
+    w->n_hits++;
+    return rc;
+}
+
+int lg_fmt_end(lg_fmt *w)
+{
+    const fmt_ops *o = &ops[w->f];
+    if (flush_record(w, o->end && !w->failed ? o->end(w) : 0) != 0)
+        return -1;
+    if (fflush(w->out) != 0 || ferror(w->out))
+        w->failed = 1;
+    return w->failed ? -1 : 0;
+}
+
+void lg_fmt_free(lg_fmt *w)
+{
+    if (!w)
+        return;
+    lg_sb_release(&w->sb);
+    free(w->query);
+    free(w);
+}

@@ -1,0 +1,44 @@
+/*
+ * search.h — running a search: parse, compile, rank in Xapian, fetch what
+ * is shown from SQLite, build snippets, hand each hit to a formatter.
+ *
+ * Everything that filters or orders happens inside Xapian, so totals,
+ * offsets and limits are exact; SQLite only supplies display fields.
+ */
+#ifndef LEGATE_QUERY_SEARCH_H
+#define LEGATE_QUERY_SEARCH_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "compile.h"
+#include "err.h"
+#include "format.h"
+#include "xs.h"
+
+typedef enum { LG_SORT_AUTO, LG_SORT_RELEVANCE, LG_SORT_NEWEST, LG_SORT_OLDEST } lg_sort;
+
+/* Parses "relevance", "newest", "oldest"; -1 for anything else. */
+int lg_sort_parse(const char *name, lg_sort *out);
+
+typedef struct {
+    const char *query;      /* NULL or blank: every article */
+    lg_filters filters;
+    lg_sort sort;           /* AUTO: relevance with words, else newest */
+    uint64_t offset, limit;
+    size_t snippet_chars;   /* 0: no snippets */
+} lg_search_req;
+
+typedef struct {
+    uint64_t total;         /* exact number of matches */
+    uint64_t shown;
+} lg_search_res;
+
+/* Runs `req` against the Xapian reader `xdb` and the SQLite handle `sql`,
+ * writing through `w` (begin, one hit per result, end). Query errors give
+ * LG_EXIT_USAGE with the column, database errors LG_EXIT_DB, write errors
+ * LG_EXIT_OUTPUT. */
+int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
+                  lg_search_res *res, lg_err *e);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * dbdir.h — a Legate database is a directory holding the SQLite file
+ * (legate.sqlite, the truth) and the Xapian index (xapian/, derived).
+ *
+ * lg_dbdir_open resolves the directory (--db, else $LEGATE_DB, else
+ * ./legate.db), and opens SQLite with WAL, foreign keys on, a busy
+ * timeout, and the schema migrated. Only LG_DB_CREATE creates anything;
+ * the other modes refuse a missing database with LG_EXIT_DB.
+ */
+#ifndef LEGATE_DBDIR_H
+#define LEGATE_DBDIR_H
+
+#include <sqlite3.h>
+
+#include "err.h"
+
+typedef enum { LG_DB_READ, LG_DB_WRITE, LG_DB_CREATE } lg_db_mode;
+
+typedef struct {
+    char *dir;          /* owned */
+    char *sqlite_path;  /* owned: dir/legate.sqlite */
+    char *xapian_path;  /* owned: dir/xapian */
+    sqlite3 *sql;       /* owned; closed by lg_dbdir_close */
+} lg_dbdir;
+
+/* The directory a command should use: `flag` if non-NULL, else $LEGATE_DB,
+ * else "./legate.db". Static or borrowed storage. */
+const char *lg_dbdir_default(const char *flag);
+
+/* Opens (or with LG_DB_CREATE creates) the database in `dir`. On failure
+ * returns -1 with e->code LG_EXIT_DB and *db zeroed. */
+int lg_dbdir_open(const char *dir, lg_db_mode mode, lg_dbdir *db, lg_err *e);
+void lg_dbdir_close(lg_dbdir *db);
+
+#endif

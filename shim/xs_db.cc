@@ -1,0 +1,119 @@
+/*
+ * xs_db.cc — opening databases, counts, commits, transactions, metadata.
+ *
+ * One handle type serves readers and writers: it owns a Xapian::Database,
+ * which for writers is a WritableDatabase (keeping a typed pointer for
+ * writes), so reads need no branching and writes on a reader are refused
+ * before Xapian sees them. A failed open still yields a handle so that the
+ * caller can read the reason from it.
+ */
+#include "xs_internal.h"
+
+#include <new>
+
+/* XS_OPEN_* to Xapian's flags for a writer. Created databases are always
+ * glass, whatever Xapian's default backend might become. */
+static int writer_flags(int flags)
+{
+    int xf = (flags & XS_OPEN_OVERWRITE) ? Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS
+           : (flags & XS_OPEN_CREATE)  ? Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS
+                                       : Xapian::DB_OPEN;
+    if (flags & XS_OPEN_WAIT_LOCK)
+        xf |= Xapian::DB_RETRY_LOCK;
+    if (flags & XS_OPEN_NO_SYNC)
+        xf |= Xapian::DB_NO_SYNC;
+    return xf;
+}
+
+static void open_into(xs_db &h, const char *path, int flags)
+{
+    if (!path)
+        throw Xapian::InvalidArgumentError("NULL database path");
+    if (!(flags & (XS_OPEN_WRITE | XS_OPEN_CREATE | XS_OPEN_OVERWRITE))) {
+        h.db = std::make_unique<Xapian::Database>(path);
+        return;
+    }
+    auto w = std::make_unique<Xapian::WritableDatabase>(path, writer_flags(flags));
+    h.writer = w.get();
+    h.db = std::move(w);
+}
+
+extern "C" xs_status xs_db_open(const char *path, int flags, xs_db **out)
+{
+    xs_db *h = new (std::nothrow) xs_db;
+    *out = h;
+    if (!h)
+        return xs_fail(xs_thread_error(), XS_NOMEM, "out of memory");
+    return xs_guard(h->last_error, [&] { open_into(*h, path, flags); });
+}
+
+extern "C" void xs_db_close(xs_db *db)
+{
+    delete db; /* a writer's destructor commits, or cancels an open transaction */
+}
+
+extern "C" const char *xs_db_error(const xs_db *db)
+{
+    return db ? db->last_error.c_str() : xs_last_error();
+}
+
+extern "C" xs_status xs_db_reopen(xs_db *db)
+{
+    return xs_with_db(db, [](Xapian::Database &d) { d.reopen(); });
+}
+
+extern "C" xs_status xs_db_doccount(xs_db *db, uint64_t *count)
+{
+    return xs_with_db(db, [&](Xapian::Database &d) { *count = d.get_doccount(); });
+}
+
+extern "C" xs_status xs_db_lastdocid(xs_db *db, uint64_t *docid)
+{
+    return xs_with_db(db, [&](Xapian::Database &d) { *docid = d.get_lastdocid(); });
+}
+
+extern "C" xs_status xs_db_has_doc(xs_db *db, uint64_t docid, int *exists)
+{
+    return xs_with_db(db, [&](Xapian::Database &d) {
+        try {
+            d.get_document(xs_docid(docid)); /* checks existence, unlike DOC_ASSUME_VALID */
+            *exists = 1;
+        } catch (const Xapian::DocNotFoundError &) {
+            *exists = 0;
+        }
+    });
+}
+
+extern "C" xs_status xs_db_commit(xs_db *db)
+{
+    return xs_with_writer(db, [](Xapian::WritableDatabase &w) { w.commit(); });
+}
+
+extern "C" xs_status xs_db_begin(xs_db *db)
+{
+    /* flushed: commits what came before, and commit_transaction is durable */
+    return xs_with_writer(db, [](Xapian::WritableDatabase &w) { w.begin_transaction(true); });
+}
+
+extern "C" xs_status xs_db_commit_transaction(xs_db *db)
+{
+    return xs_with_writer(db, [](Xapian::WritableDatabase &w) { w.commit_transaction(); });
+}
+
+extern "C" xs_status xs_db_cancel_transaction(xs_db *db)
+{
+    return xs_with_writer(db, [](Xapian::WritableDatabase &w) { w.cancel_transaction(); });
+}
+
+extern "C" xs_status xs_db_get_metadata(xs_db *db, const char *key, char **value)
+{
+    *value = nullptr;
+    return xs_with_db(db, [&](Xapian::Database &d) { *value = xs_strdup(d.get_metadata(key)); });
+}
+
+extern "C" xs_status xs_db_set_metadata(xs_db *db, const char *key, const char *value)
+{
+    return xs_with_writer(db, [&](Xapian::WritableDatabase &w) {
+        w.set_metadata(key, value ? value : "");
+    });
+}

@@ -1,0 +1,96 @@
+/*
+ * xs_internal.h — what the shim's C++ files share, never seen by C.
+ *
+ * The handles are plain structs around Xapian objects. Every exported body
+ * runs inside xs_guard(), whose catch-all hands the exception to the single
+ * mapper xs_map_error(): one place decides which status a Xapian exception
+ * becomes, and no exception can reach C.
+ */
+#ifndef LEGATE_XS_INTERNAL_H
+#define LEGATE_XS_INTERNAL_H
+
+#include "xs.h"
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct xs_db {
+    /* The open database (reader or writer); empty on a failed open, whose
+     * handle only carries last_error. */
+    std::unique_ptr<Xapian::Database> db;
+    /* The same object when opened writable, so writes need no downcast. */
+    Xapian::WritableDatabase *writer = nullptr;
+    std::string last_error;
+};
+
+struct xs_doc {
+    Xapian::Document doc;
+};
+
+struct xs_query {
+    Xapian::Query q;
+};
+
+/* Copied out of the MSet so results depend on nothing once returned. */
+struct xs_results {
+    std::vector<uint64_t> docids;
+    std::vector<double> scores;
+    uint64_t total = 0;
+};
+
+/* Call only from inside a catch handler: classifies the exception being
+ * handled, writes its message to `msg` and returns the status. */
+xs_status xs_map_error(std::string &msg) noexcept;
+
+/* The per-thread message behind xs_last_error(). */
+std::string &xs_thread_error() noexcept;
+
+/* Sets `msg` and returns `st`: for failures we detect ourselves. */
+xs_status xs_fail(std::string &msg, xs_status st, const char *text) noexcept;
+
+/* A malloc()ed copy for C callers; throws std::bad_alloc on failure. */
+char *xs_strdup(const std::string &s);
+
+/* C ints and uint64s to Xapian's narrower types, rejecting what would wrap. */
+Xapian::valueno xs_slot(int slot);
+Xapian::docid xs_docid(uint64_t docid);
+
+/* Runs `body` (returning void); any exception becomes a status and a
+ * message in `msg`. */
+template <class F>
+xs_status xs_guard(std::string &msg, F &&body) noexcept
+{
+    try {
+        body();
+        return XS_OK;
+    } catch (...) {
+        return xs_map_error(msg);
+    }
+}
+
+/* xs_guard for functions on a db handle: body(Xapian::Database &). */
+template <class F>
+xs_status xs_with_db(xs_db *db, F &&body) noexcept
+{
+    if (!db)
+        return xs_fail(xs_thread_error(), XS_INTERNAL, "NULL database handle");
+    if (!db->db)
+        return XS_INTERNAL; /* a failed open: keep its message */
+    return xs_guard(db->last_error, [&] { body(*db->db); });
+}
+
+/* xs_with_db for writes: body(Xapian::WritableDatabase &). */
+template <class F>
+xs_status xs_with_writer(xs_db *db, F &&body) noexcept
+{
+    if (db && db->db && !db->writer)
+        return xs_fail(db->last_error, XS_READ_ONLY,
+                       "read-only: the database was opened with XS_OPEN_READ");
+    return xs_with_db(db, [&](Xapian::Database &) { body(*db->writer); });
+}
+
+#endif

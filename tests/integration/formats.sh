@@ -1,0 +1,60 @@
+# The machine-readable formats: a contract (README "Output formats").
+. "$(dirname "$0")/lib.sh"
+index_fixtures || { echo "indexing fixtures failed"; exit 1; }
+FIELDS="id,rank,score,date,date_precision,outlet,speaker,title,source,lang,snippet"
+
+for q in 'negotiations' 'zzzznothing' 'speaker:lavrov'; do
+  lg search --format json --limit 0 "$q" >"$WORK/json"
+  CHECKS=$((CHECKS + 1))
+  jq -e . "$WORK/json" >/dev/null || fail "json does not parse for '$q'"
+  expect_eq "$q" "$(jq -r .query "$WORK/json")" "json echoes the query"
+  expect_eq "$(jq '.results | length' "$WORK/json")" "$(jq .total "$WORK/json")" "json total for '$q'"
+  lg search --format ndjson --limit 0 "$q" >"$WORK/ndjson"
+  expect_eq "$(jq .total "$WORK/json")" "$(grep -c . "$WORK/ndjson")" "one ndjson line per result for '$q'"
+  CHECKS=$((CHECKS + 1))
+  jq -e . "$WORK/ndjson" >/dev/null 2>&1 || [ ! -s "$WORK/ndjson" ] || fail "ndjson does not parse"
+  lg search --format csv --limit 0 "$q" >"$WORK/csv"
+  expect_eq "$FIELDS" "$(head -1 "$WORK/csv" | tr -d '\r')" "csv header for '$q'"
+  lg search --format tsv --limit 0 "$q" >"$WORK/tsv"
+  expect_eq "$(echo "$FIELDS" | tr , '\t')" "$(head -1 "$WORK/tsv")" "tsv header for '$q'"
+  expect_eq "$(($(jq .total "$WORK/json") + 1))" "$(wc -l <"$WORK/tsv" | tr -d ' ')" "tsv rows for '$q'"
+done
+
+# Empty results are well-formed, and exit 1.
+expect_exit 1 lg search --format json zzzznothing
+expect_eq '{"query":"zzzznothing","total":0,"offset":0,"results":[]}' "$(jq -c . "$WORK/out")" "empty json"
+expect_exit 1 lg search --format ndjson zzzznothing
+expect_eq 0 "$(wc -c <"$WORK/out" | tr -d ' ')" "empty ndjson"
+expect_exit 1 lg search --format csv zzzznothing
+expect_eq 1 "$(wc -l <"$WORK/out" | tr -d ' ')" "empty csv is the header alone"
+
+# Keys, order and types of a result.
+lg search --format ndjson --limit 1 '"root causes"' >"$WORK/one"
+expect_eq "$FIELDS" "$(jq -r 'keys_unsorted | join(",")' "$WORK/one")" "ndjson keys in order"
+expect_eq "number number number string" "$(jq -r '[.id, .rank, .score, .date] | map(type) | join(" ")' "$WORK/one")" "types"
+expect_eq "day" "$(jq -r .date_precision "$WORK/one")" "date precision"
+CHECKS=$((CHECKS + 1))
+jq -e '.snippet | test("root causes")' "$WORK/one" >/dev/null || fail "snippet shows the matched words"
+lg search --format json --limit 0 --sort oldest >"$WORK/all"
+expect_eq "month" "$(jq -r '.results[] | select(.date == "2024-11") | .date_precision' "$WORK/all")" "month precision"
+
+# csv round trip: a title with a comma and a quote survives.
+printf 'Text about "quoted, tricky" treaties.\n' >"$WORK/tricky.txt"
+lg index --quiet --title 'Treaty, "quoted" title' "$WORK/tricky.txt"
+lg search --format csv treaties >"$WORK/csv"
+expect_grep '"Treaty, ""quoted"" title"' "$WORK/csv" "csv quoting"
+lg search --format tsv treaties >"$WORK/tsv"
+expect_eq 2 "$(wc -l <"$WORK/tsv" | tr -d ' ')" "tsv has no raw newline"
+
+# Text output: no escape codes unless asked; highlighting when asked.
+lg search --color never negotiations >"$WORK/text" 2>/dev/null
+CHECKS=$((CHECKS + 1))
+grep -q $'\033' "$WORK/text" && fail "color never printed escapes"
+lg search --color always negotiations >"$WORK/text" 2>/dev/null
+expect_grep $'\033\\[1m' "$WORK/text" "color always highlights"
+expect_exit 0 lg search negotiations
+expect_grep "results" "$WORK/err" "text mode: the count goes to stderr"
+
+# A failed write is exit 4.
+expect_exit 4 sh -c "\"$LEGATE_BIN\" search --format json negotiations >/dev/full"
+finish
