@@ -100,6 +100,7 @@ static int open_db(lg_dbdir *db, xs_db **xdb)
     if (st != XS_OK) {
         lg_cli_error("%s: %s (run `legate index` to rebuild it)", db->xapian_path,
                      xs_db_error(*xdb));
+        lg_dbdir_close(db);
         return -1;
     }
     return 0;

@@ -76,14 +76,20 @@ void lg_sb_addc(lg_sb *sb, char c)
 
 void lg_sb_vaddf(lg_sb *sb, const char *fmt, va_list ap)
 {
+    /* Format into the spare room first; most strings fit and need one pass. */
+    lg_sb_grow(sb, 64);
     va_list copy;
     va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    int n = vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, copy);
     va_end(copy);
-    if (n < 0)
+    if (n < 0) {
+        sb->buf[sb->len] = '\0';
         return;
-    lg_sb_grow(sb, (size_t)n);
-    vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+    }
+    if ((size_t)n >= sb->alloc - sb->len) {
+        lg_sb_grow(sb, (size_t)n);
+        vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+    }
     sb->len += (size_t)n;
 }
 

@@ -54,6 +54,7 @@ static const golden goldens[] = {
     {"(a b) c (d AND e)", "(and (word \"a\") (word \"b\") (word \"c\") (word \"d\") (word \"e\"))"},
     {"a OR (b OR c) OR d", "(or (word \"a\") (word \"b\") (word \"c\") (word \"d\"))"},
     {"((a))", "(word \"a\")"},
+    {"(a) NEAR (\"b c\")", "(near 10 (word \"a\") (phrase \"b c\"))"},
     {"-(a OR b)", "(not (or (word \"a\") (word \"b\")))"},
     {"NOT (a b)", "(not (and (word \"a\") (word \"b\")))"},
     /* NEAR */
@@ -72,7 +73,6 @@ static const golden goldens[] = {
     {"speaker:lavrov", "(filter speaker \"lavrov\")"},
     {"speaker:\"Sergey Lavrov\"", "(filter speaker \"Sergey Lavrov\")"},
     {"lang:en", "(filter lang \"en\")"},
-    {"outlet:ria.ru)", NULL}, /* see the error table */
     {"title:talks", "(word title \"talks\")"},
     {"title:\"peace talks\"", "(phrase title \"peace talks\")"},
     {"title:negot*", "(wild title \"negot\")"},
@@ -101,8 +101,6 @@ static const golden goldens[] = {
 START_TEST(test_golden)
 {
     const golden *g = &goldens[_i];
-    if (!g->tree)
-        return;
     lg_qnode *n = NULL;
     lg_qerror err;
     int rc = lg_query_parse(g->query, &n, &err);
@@ -158,9 +156,9 @@ static const bad errors[] = {
     {"date:2024-06..2024-13", 20, "bad date '2024-13' at column 20: month out of range"},
     {"date:0000", 6, "bad date '0000' at column 6: year out of range"},
     {"date:24", 8, "bad date '24' at column 8: expected YYYY, YYYY-MM or YYYY-MM-DD"},
-    {"date:2024-5", 11, "bad date '2024-5' at column 11: expected YYYY, YYYY-MM or YYYY-MM-DD"},
+    {"date:2024-5", 12, "bad date '2024-5' at column 12: expected YYYY, YYYY-MM or YYYY-MM-DD"},
     {"date:may", 6, "bad date 'may' at column 6: expected YYYY, YYYY-MM or YYYY-MM-DD"},
-    {"date:2024...2025", 10, "bad date '.2025' at column 10: expected YYYY, YYYY-MM or YYYY-MM-DD"},
+    {"date:2024...2025", 12, "bad date '.2025' at column 12: expected YYYY, YYYY-MM or YYYY-MM-DD"},
     {"Лавров date:2024-13", 18, "bad date '2024-13' at column 18: month out of range"},
     {"date:2024-06..2024-05", 6, "date range starts after it ends at column 6"},
     {"date:2024-06-02..2024-06-01", 6, "date range starts after it ends at column 6"},
@@ -169,8 +167,8 @@ static const bad errors[] = {
     /* NEAR */
     {"a NEAR", 3, "'NEAR' needs a word or phrase on both sides at column 3"},
     {"NEAR a", 1, "'NEAR' needs a word or phrase on both sides at column 1"},
-    {"(a) NEAR b", 5, "'NEAR' needs a word or phrase on both sides at column 5"},
-    {"a NEAR (b)", 3, "'NEAR' needs a word or phrase on both sides at column 3"},
+    {"(a b) NEAR c", 7, "'NEAR' needs a word or phrase on both sides at column 7"},
+    {"a NEAR (b OR c)", 3, "'NEAR' needs a word or phrase on both sides at column 3"},
     {"a NEAR outlet:tass", 3, "'NEAR' needs a word or phrase on both sides at column 3"},
     {"a NEAR b*", 3, "'NEAR' needs a word or phrase on both sides at column 3"},
     {"a NEAR -b", 3, "'NEAR' needs a word or phrase on both sides at column 3"},
@@ -255,16 +253,16 @@ START_TEST(test_blank)
 }
 END_TEST
 
-/* Text of `n` copies of `unit` followed by `tail`. */
-static char *repeat(const char *head, size_t n, const char *mid, const char *unit_end, size_t m)
+/* head n times, then mid, then tail m times; malloc()ed. */
+static char *repeat(const char *head, size_t n, const char *mid, const char *tail, size_t m)
 {
-    size_t len = strlen(head) * n + strlen(mid) + strlen(unit_end) * m + 1;
+    size_t len = strlen(head) * n + strlen(mid) + strlen(tail) * m + 1;
     char *s = calloc(1, len);
     for (size_t i = 0; i < n; i++)
         strcat(s, head);
     strcat(s, mid);
     for (size_t i = 0; i < m; i++)
-        strcat(s, unit_end);
+        strcat(s, tail);
     return s;
 }
 

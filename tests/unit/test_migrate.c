@@ -1,0 +1,127 @@
+/* Schema migrations and opening a database directory. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dbdir.h"
+#include "migrate.h"
+#include "testutil.h"
+
+static int user_version(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    int v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+START_TEST(fresh_database_reaches_newest_version)
+{
+    sqlite3 *db;
+    char err[256];
+    ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+    ck_assert_int_eq(lg_migrate(db, err, sizeof err), 0);
+    ck_assert_int_eq(user_version(db), lg_schema_version());
+    ck_assert_int_eq(sqlite3_exec(db, "SELECT id, source, outlet, speaker FROM article_view",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    /* Running again is a no-op. */
+    ck_assert_int_eq(lg_migrate(db, err, sizeof err), 0);
+    sqlite3_close(db);
+}
+END_TEST
+
+START_TEST(newer_database_is_refused)
+{
+    sqlite3 *db;
+    char err[256], pragma[64];
+    ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", lg_schema_version() + 1);
+    sqlite3_exec(db, pragma, NULL, NULL, NULL);
+    ck_assert_int_eq(lg_migrate(db, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "newer than this legate"));
+    sqlite3_close(db);
+}
+END_TEST
+
+START_TEST(failed_migration_rolls_back)
+{
+    sqlite3 *db;
+    char err[256];
+    ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+    /* A table in the way makes 001 fail half-way: nothing of it may stay. */
+    sqlite3_exec(db, "CREATE TABLE articles(x)", NULL, NULL, NULL);
+    ck_assert_int_eq(lg_migrate(db, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "001-init.sql"));
+    ck_assert_int_eq(user_version(db), 0);
+    ck_assert_int_ne(sqlite3_exec(db, "SELECT * FROM outlets", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+END_TEST
+
+START_TEST(dbdir_modes)
+{
+    char *tmp = lg_test_tmpdir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/db", tmp);
+    lg_dbdir d;
+    lg_err e;
+    ck_assert_int_eq(lg_dbdir_open(path, LG_DB_READ, &d, &e), -1);
+    ck_assert_int_eq(e.code, LG_EXIT_DB);
+    ck_assert_ptr_nonnull(strstr(e.msg, "no Legate database"));
+    ck_assert_int_eq(lg_dbdir_open(path, LG_DB_WRITE, &d, &e), -1);
+    ck_assert_int_eq(lg_dbdir_open(path, LG_DB_CREATE, &d, &e), 0);
+    ck_assert_ptr_nonnull(strstr(d.sqlite_path, "/db/legate.sqlite"));
+    ck_assert_ptr_nonnull(strstr(d.xapian_path, "/db/xapian"));
+    lg_dbdir_close(&d);
+    ck_assert_int_eq(lg_dbdir_open(path, LG_DB_READ, &d, &e), 0);
+    ck_assert_int_eq(user_version(d.sql), lg_schema_version());
+    lg_dbdir_close(&d);
+    lg_test_rmdir(tmp);
+    free(tmp);
+}
+END_TEST
+
+START_TEST(not_a_database)
+{
+    char *tmp = lg_test_tmpdir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/legate.sqlite", tmp);
+    FILE *f = fopen(path, "w");
+    fputs("this is not sqlite at all, just some text that is long enough to look like a header\n", f);
+    fclose(f);
+    lg_dbdir d;
+    lg_err e;
+    ck_assert_int_eq(lg_dbdir_open(tmp, LG_DB_READ, &d, &e), -1);
+    ck_assert_int_eq(e.code, LG_EXIT_DB);
+    ck_assert_ptr_nonnull(strstr(e.msg, "legate.sqlite"));
+    lg_test_rmdir(tmp);
+    free(tmp);
+}
+END_TEST
+
+START_TEST(default_location)
+{
+    unsetenv("LEGATE_DB");
+    ck_assert_str_eq(lg_dbdir_default(NULL), "legate.db");
+    setenv("LEGATE_DB", "/x/env.db", 1);
+    ck_assert_str_eq(lg_dbdir_default(NULL), "/x/env.db");
+    ck_assert_str_eq(lg_dbdir_default("/y/flag.db"), "/y/flag.db");
+    unsetenv("LEGATE_DB");
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("migrate");
+    TCase *tc = tcase_create("migrations");
+    tcase_add_test(tc, fresh_database_reaches_newest_version);
+    tcase_add_test(tc, newer_database_is_refused);
+    tcase_add_test(tc, failed_migration_rolls_back);
+    tcase_add_test(tc, dbdir_modes);
+    tcase_add_test(tc, not_a_database);
+    tcase_add_test(tc, default_location);
+    suite_add_tcase(s, tc);
+    return lg_test_run(s);
+}
