@@ -1,5 +1,6 @@
 #include "index.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -85,6 +86,9 @@ static void apply_overrides(const lg_index_opts *o, lg_article *a)
         a->date = o->date;
     if (!a->lang)
         replace_str(&a->lang, guess_lang(a));
+    /* Codes are matched as lang:en; "EN" in a feed means the same. */
+    for (char *p = a->lang; p && *p; p++)
+        *p = (char)tolower((unsigned char)*p);
 }
 
 static int commit_batch(run *r)

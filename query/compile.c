@@ -199,8 +199,6 @@ static const char *text_prefix(const lg_qnode *n)
 static xs_query *positional(compiler *c, const char *prefix, const tokens *t, xs_op op,
                             unsigned window)
 {
-    if (t->n == 1)
-        return exact(c, prefix, &t->v[0]);
     qlist l = {0};
     for (size_t i = 0; i < t->n; i++)
         if (ql_push(c, &l, exact(c, prefix, &t->v[i])) < 0) {

@@ -7,8 +7,9 @@
  *  text    a human list: rank, date, outlet, speaker, title, then the
  *          snippet; matched words highlighted with ANSI bold when color is
  *          on. Not a contract.
- *  json    one object {"query":…, "total":N, "offset":N, "results":[…]}
- *          written when the last hit is known (lg_fmt_end).
+ *  json    one object {"query":…, "total":N, "offset":N, "results":[…]},
+ *          streamed: opened by lg_fmt_begin, a result per lg_fmt_hit,
+ *          closed by lg_fmt_end, so memory stays constant.
  *  ndjson  one result object per line.
  *  csv     RFC 4180: header row, CRLF line ends, fields quoted when they
  *          contain , " CR or LF, quotes doubled.

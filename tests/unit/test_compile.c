@@ -135,7 +135,7 @@ START_TEST(test_cmdline_filters)
 
     lg_filters only_until = {0};
     lg_date_parse_iso("2024", 4, &only_until.until, NULL);
-    assert_compiles_to(NULL, &only_until, "Query((<alldocuments> FILTER VALUE_LE 0 20241299))");
+    assert_compiles_to(NULL, &only_until, "Query((<alldocuments> FILTER VALUE_LE 0 20249999))");
     assert_compiles_to(NULL, NULL, "Query(<alldocuments>)");
     lg_filters none = {0};
     assert_compiles_to("talks", &none, "Query(Ztalk)");
