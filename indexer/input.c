@@ -29,31 +29,36 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Names of the visible entries of `dir`, sorted; NULL-terminated. */
-static char **list_dir(const char *dir, size_t *n)
+/* The names of the visible entries of `dir`, sorted, in *out (*n of them;
+ * the caller frees each and the array). -1 with errno set on failure. */
+static int list_dir(const char *dir, char ***out, size_t *n)
 {
     DIR *d = opendir(dir);
     if (!d)
-        return NULL;
-    size_t cap = 16;
-    char **names = malloc(cap * sizeof *names);
+        return -1;
+    size_t cap = 0;
+    char **names = NULL;
     *n = 0;
     struct dirent *ent;
-    while (names && (ent = readdir(d))) {
+    int failed = 0;
+    while (!failed && (ent = readdir(d))) {
         if (ent->d_name[0] == '.')
             continue;
-        if (*n + 1 >= cap) {
-            char **more = realloc(names, (cap *= 2) * sizeof *names);
-            if (!more)
-                break;
-            names = more;
-        }
-        names[(*n)++] = strdup(ent->d_name);
+        failed = LG_GROW(names, *n, cap) != 0 || !(names[*n] = strdup(ent->d_name));
+        *n += !failed;
     }
     closedir(d);
-    if (names)
+    if (failed) {
+        while (*n)
+            free(names[--*n]);
+        free(names);
+        errno = ENOMEM;
+        return -1;
+    }
+    if (*n)
         qsort(names, *n, sizeof *names, by_name);
-    return names;
+    *out = names;
+    return 0;
 }
 
 static int walk_dir(const char *dir, lg_file_fn fn, lg_warn_fn warn, void *ctx);
@@ -74,8 +79,8 @@ static int visit_entry(const char *path, lg_file_fn fn, lg_warn_fn warn, void *c
 static int walk_dir(const char *dir, lg_file_fn fn, lg_warn_fn warn, void *ctx)
 {
     size_t n = 0;
-    char **names = list_dir(dir, &n);
-    if (!names) {
+    char **names = NULL;
+    if (list_dir(dir, &names, &n) != 0) {
         lg_sb msg = LG_SB_INIT;
         lg_sb_addf(&msg, "%s: cannot read directory: %s", dir, strerror(errno));
         warn(ctx, msg.buf);

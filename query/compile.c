@@ -76,14 +76,8 @@ static void tokens_free(tokens *t)
 static int collect(void *ctx, const lg_token *tok)
 {
     tokens *t = ctx;
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? 2 * t->cap : 8;
-        lg_token *v = realloc(t->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        t->v = v;
-        t->cap = cap;
-    }
+    if (LG_GROW(t->v, t->n, t->cap) != 0)
+        return -1;
     char *term = strndup(tok->term, tok->len);
     if (!term)
         return -1;
@@ -128,16 +122,10 @@ static int ql_push(compiler *c, qlist *l, xs_query *q)
 {
     if (!q)
         return -1;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 4;
-        xs_query **v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            xs_query_free(q);
-            fail(c, 0, "out of memory");
-            return -1;
-        }
-        l->v = v;
-        l->cap = cap;
+    if (LG_GROW(l->v, l->n, l->cap) != 0) {
+        xs_query_free(q);
+        fail(c, 0, "out of memory");
+        return -1;
     }
     l->v[l->n++] = q;
     return 0;

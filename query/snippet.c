@@ -5,6 +5,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "strbuf.h"
+
 /* ---- the term set --------------------------------------------------- */
 
 typedef struct {
@@ -167,14 +169,8 @@ static size_t count_chars(const char *s, size_t len)
 
 static int piece_push(piece_list *l, size_t start, int space_before, size_t cpos)
 {
-    if (l->n == l->alloc) {
-        size_t alloc = l->alloc ? 2 * l->alloc : 256;
-        piece *v = realloc(l->v, alloc * sizeof *v);
-        if (!v)
-            return -1;
-        l->v = v;
-        l->alloc = alloc;
-    }
+    if (LG_GROW(l->v, l->n, l->alloc) != 0)
+        return -1;
     l->v[l->n++] = (piece){start, start, cpos, 0, space_before, 0};
     return 0;
 }
@@ -243,14 +239,8 @@ static int on_token(void *ctx, const lg_token *tok)
     int32_t id = token_match(m, tok);
     if (id < 0)
         return 0;
-    if (m->n == m->alloc) {
-        size_t alloc = m->alloc ? 2 * m->alloc : 16;
-        match *v = realloc(m->v, alloc * sizeof *v);
-        if (!v)
-            return -1;
-        m->v = v;
-        m->alloc = alloc;
-    }
+    if (LG_GROW(m->v, m->n, m->alloc) != 0)
+        return -1;
     m->v[m->n++] = (match){tok->start, tok->end, id, 0, 0, 0, 0};
     return 0;
 }

@@ -100,3 +100,14 @@ void lg_sb_addf(lg_sb *sb, const char *fmt, ...)
     lg_sb_vaddf(sb, fmt, ap);
     va_end(ap);
 }
+
+int lg_grow_(void **arr, size_t *cap, size_t elem_size)
+{
+    size_t grown = *cap ? 2 * *cap : 8;
+    void *p = realloc(*arr, grown * elem_size);
+    if (!p)
+        return -1;
+    *arr = p;
+    *cap = grown;
+    return 0;
+}

@@ -34,4 +34,11 @@ void lg_sb_addc(lg_sb *sb, char c);
 void lg_sb_addf(lg_sb *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void lg_sb_vaddf(lg_sb *sb, const char *fmt, va_list ap);
 
+/* Makes room for element `n` of the malloc()ed array `arr` whose capacity
+ * is `cap` (both lvalues), doubling it (first 8). Evaluates to 0, or -1 on
+ * allocation failure with the array unchanged. (git's ALLOC_GROW.) */
+#define LG_GROW(arr, n, cap) \
+    ((n) < (cap) ? 0 : lg_grow_((void **)&(arr), &(cap), sizeof *(arr)))
+int lg_grow_(void **arr, size_t *cap, size_t elem_size);
+
 #endif
