@@ -15,8 +15,10 @@
 
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_alias(int argc, char **argv);
 
 /* Prints "legate: <message>" on stderr. */
 void lg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

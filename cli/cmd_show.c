@@ -8,6 +8,7 @@
 #include "dbdir.h"
 #include "err.h"
 #include "fields.h"
+#include "strbuf.h"
 
 static const char help[] =
     "usage: legate show [OPTIONS] ID\n"
@@ -15,24 +16,30 @@ static const char help[] =
     "Prints one article: its metadata, then its text.\n"
     "\n"
     "  --format F    text | json (default text)\n"
+    "  --raw         print the input exactly as it was read instead (a file's\n"
+    "                bytes; a feed record's text)\n"
     "  --db DIR      database directory (default $LEGATE_DB or ./legate.db)\n"
     "\n"
-    "JSON fields: the search fields (id, date, date_precision, outlet, speaker,\n"
-    "title, source, lang) and text, origin, sha256, first_indexed, last_indexed.\n"
+    "JSON fields: id, date, date_precision, date_source, outlet, outlet_source,\n"
+    "via, speaker, speaker_source, speakers (an array), title, title_source,\n"
+    "source, lang, format, origin, sha256, first_indexed, last_indexed, text.\n"
+    "*_source says where a value came from: flag, json, meta, header, dateline,\n"
+    "body, url, or \"\" when unknown.\n"
     "Exit: 0 shown, 1 no such article, 2 usage error, 3 database error.\n";
-
-/* Columns beyond the field table that only `show` prints. */
-static const char *const extra[] = {"origin", "sha256", "first_indexed", "last_indexed"};
 
 typedef struct {
     const char *id;
     int json;
+    int raw;
 } show_args;
 
 static int on_opt(void *ctx, int id, const char *v)
 {
     show_args *a = ctx;
-    (void)id;
+    if (id == 2) {
+        a->raw = 1;
+        return 0;
+    }
     if (strcmp(v, "json") == 0 || strcmp(v, "text") == 0) {
         a->json = v[0] == 'j';
         return 0;
@@ -52,55 +59,86 @@ static int on_word(void *ctx, const char *word)
     return 0;
 }
 
-/* Adds column `name` of the row to obj (null when NULL). */
-static void put(json_t *obj, sqlite3_stmt *st, int col, const char *name)
+/* The LG_SHOW fields of the table, in order: column i of the query is
+ * shown[i]. */
+static const lg_field *shown[LG_F__COUNT];
+static int n_shown;
+
+/* --raw: the stored input, written byte for byte. */
+static int prepare_raw(sqlite3 *sql, sqlite3_stmt **st)
 {
-    const char *v = (const char *)sqlite3_column_text(st, col);
-    json_object_set_new(obj, name, v ? json_string(v) : json_null());
+    return sqlite3_prepare_v2(sql, "SELECT coalesce(raw, text) FROM articles WHERE id = ?", -1, st,
+                              NULL) == SQLITE_OK ? 0 : -1;
 }
 
-static int print_json(sqlite3_stmt *st, int ncols)
+static int print_raw(sqlite3_stmt *st)
+{
+    size_t len = (size_t)sqlite3_column_bytes(st, 0);
+    const void *raw = sqlite3_column_blob(st, 0);
+    return len && fwrite(raw, 1, len, stdout) != len ? -1 : 0;
+}
+
+static int prepare(sqlite3 *sql, sqlite3_stmt **st)
+{
+    lg_sb q = LG_SB_INIT;
+    n_shown = 0;
+    for (int i = 0; i < LG_F__COUNT; i++) {
+        const lg_field *f = lg_field_get((lg_field_id)i);
+        if (!(f->flags & LG_SHOW) || !f->column)
+            continue;
+        lg_sb_addf(&q, "%s%s", n_shown ? ", " : "SELECT ", f->column);
+        shown[n_shown++] = f;
+    }
+    lg_sb_adds(&q, " FROM article_view WHERE id = ?");
+    int rc = sqlite3_prepare_v2(sql, q.buf, -1, st, NULL);
+    lg_sb_release(&q);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+static json_t *column_json(sqlite3_stmt *st, int i)
+{
+    const char *v = (const char *)sqlite3_column_text(st, i);
+    if (!v)
+        return json_null();
+    if (shown[i]->kind == LG_KIND_ID)
+        return json_integer(sqlite3_column_int64(st, i));
+    if (shown[i]->flags & LG_JSON_ARRAY) {
+        json_t *arr = json_loads(v, 0, NULL);
+        return arr ? arr : json_array();
+    }
+    return json_string(v);
+}
+
+static int print_json(sqlite3_stmt *st)
 {
     json_t *obj = json_object();
-    json_object_set_new(obj, "id", json_integer(sqlite3_column_int64(st, 0)));
-    for (int i = 1; i < ncols; i++)
-        put(obj, st, i, sqlite3_column_name(st, i));
+    for (int i = 0; i < n_shown; i++)
+        json_object_set_new(obj, shown[i]->name, column_json(st, i));
     int rc = json_dumpf(obj, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(obj);
     return rc == 0 && fputc('\n', stdout) != EOF ? 0 : -1;
 }
 
-static int print_text(sqlite3_stmt *st, int ncols)
+/* "name  value" lines, arrays joined by commas, then the text. */
+static int print_text(sqlite3_stmt *st)
 {
-    int text_col = -1;
-    for (int i = 0; i < ncols; i++) {
-        const char *name = sqlite3_column_name(st, i);
-        const char *v = (const char *)sqlite3_column_text(st, i);
-        if (strcmp(name, "text") == 0)
-            text_col = i;
-        else if (printf("%-15s %s\n", name, v ? v : "-") < 0)
+    const char *text = NULL;
+    for (int i = 0; i < n_shown; i++) {
+        if (shown[i]->id == LG_F_TEXT) {
+            text = (const char *)sqlite3_column_text(st, i);
+            continue;
+        }
+        json_t *v = column_json(st, i);
+        char *s = json_is_string(v) ? strdup(json_string_value(v))
+                : json_is_null(v)   ? strdup("-")
+                                    : json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+        int rc = printf("%-15s %s\n", shown[i]->name, s ? s : "");
+        free(s);
+        json_decref(v);
+        if (rc < 0)
             return -1;
     }
-    const char *text = (const char *)sqlite3_column_text(st, text_col);
     return printf("\n%s\n", text ? text : "") < 0 ? -1 : 0;
-}
-
-static int prepare(sqlite3 *sql, sqlite3_stmt **st)
-{
-    char q[1024] = "SELECT id";
-    for (int i = 0; i < LG_F__COUNT; i++) {
-        const lg_field *f = lg_field_get((lg_field_id)i);
-        if (f->column && f->kind != LG_KIND_ID) {
-            strcat(q, ", ");
-            strcat(q, f->column);
-        }
-    }
-    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) {
-        strcat(q, ", ");
-        strcat(q, extra[i]);
-    }
-    strcat(q, " FROM article_view WHERE id = ?");
-    return sqlite3_prepare_v2(sql, q, -1, st, NULL) == SQLITE_OK ? 0 : -1;
 }
 
 static int show(show_args *a, sqlite3 *sql)
@@ -110,15 +148,15 @@ static int show(show_args *a, sqlite3 *sql)
     if (*end || id <= 0)
         return lg_cli_usage("show", "'%s' is not an article id", a->id);
     sqlite3_stmt *st;
-    if (prepare(sql, &st) != 0) {
+    if ((a->raw ? prepare_raw(sql, &st) : prepare(sql, &st)) != 0) {
         lg_cli_error("database: %s", sqlite3_errmsg(sql));
         return LG_EXIT_DB;
     }
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        int ncols = sqlite3_column_count(st);
-        rc = (a->json ? print_json(st, ncols) : print_text(st, ncols)) == 0 && fflush(stdout) == 0
+        rc = (a->raw ? print_raw(st) : a->json ? print_json(st) : print_text(st)) == 0 &&
+                     fflush(stdout) == 0
                  ? LG_EXIT_OK : LG_EXIT_OUTPUT;
         if (rc == LG_EXIT_OUTPUT)
             lg_cli_error("cannot write output");
@@ -135,8 +173,8 @@ static int show(show_args *a, sqlite3 *sql)
 
 int cmd_show(int argc, char **argv)
 {
-    static const lg_cli_opt options[] = {{"format", 1, 1}, {NULL, 0, 0}};
-    show_args a = {NULL, 0};
+    static const lg_cli_opt options[] = {{"format", 1, 1}, {"raw", 0, 2}, {NULL, 0, 0}};
+    show_args a = {NULL, 0, 0};
     lg_cli_spec spec = {"show", help, options, on_opt, on_word, &a};
     int rc = lg_cli_parse(&spec, argc, argv);
     if (rc != 0)

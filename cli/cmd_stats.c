@@ -20,8 +20,9 @@ static const char help[] =
     "  --format F    text | json (default text)\n"
     "  --db DIR      database directory (default $LEGATE_DB or ./legate.db)\n"
     "\n"
-    "JSON fields: articles, outlets, speakers, xapian_documents, pending_changes,\n"
-    "sqlite_bytes, xapian_bytes, first_date, last_date, last_indexed.\n";
+    "JSON fields: articles, quotes, outlets, speakers, pending_changes,\n"
+    "xapian_documents (articles + quotes), sqlite_bytes, xapian_bytes,\n"
+    "first_date, last_date, last_indexed.\n";
 
 /* Integer statistics, in output order; the SQL gives each one. */
 static const struct {
@@ -29,6 +30,7 @@ static const struct {
     const char *sql;
 } counts[] = {
     {"articles", "SELECT count(*) FROM articles"},
+    {"quotes", "SELECT count(*) FROM quotes"},
     {"outlets", "SELECT count(*) FROM outlets"},
     {"speakers", "SELECT count(*) FROM speakers"},
     {"pending_changes", "SELECT count(DISTINCT article_id) FROM outbox WHERE seq > ?"},
@@ -98,9 +100,8 @@ static int collect(lg_dbdir *db, xs_db *xdb, json_t *obj)
             return -1;
         }
         json_object_set_new(obj, counts[i].name, v);
-        if (i == 2)
-            json_object_set_new(obj, "xapian_documents", json_integer((json_int_t)docs));
     }
+    json_object_set_new(obj, "xapian_documents", json_integer((json_int_t)docs));
     struct stat st;
     json_object_set_new(obj, "sqlite_bytes",
                         json_integer(stat(db->sqlite_path, &st) == 0 ? st.st_size : 0));

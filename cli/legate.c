@@ -20,8 +20,10 @@ static const struct {
 } commands[] = {
     {"index", cmd_index, "add files, folders and JSON Lines feeds to the database"},
     {"search", cmd_search, "find articles, ranked by relevance or date"},
+    {"quotes", cmd_quotes, "find quotations, attributed to their speakers"},
     {"show", cmd_show, "print one article: metadata and text"},
     {"stats", cmd_stats, "counts, sizes and when the database was last indexed"},
+    {"alias", cmd_alias, "add or list other spellings of a speaker or outlet"},
 };
 
 static void usage(FILE *out)

@@ -4,6 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *lg_format_name(lg_format_kind f)
+{
+    static const char *const names[] = {"text", "html", "jsonl"};
+    return names[f];
+}
+
 void lg_article_clear(lg_article *a)
 {
     free(a->source);
@@ -12,7 +18,11 @@ void lg_article_clear(lg_article *a)
     free(a->outlet);
     free(a->speaker);
     free(a->lang);
+    free(a->via);
+    free(a->raw);
     free(a->text);
+    lg_speakers_free(a->speakers, a->n_speakers);
+    lg_quotes_free(a->quotes, a->n_quotes);
     memset(a, 0, sizeof *a);
 }
 
@@ -39,6 +49,8 @@ void lg_article_hash(lg_article *a)
     char date[11];
     lg_date_format(&a->date, date);
     sha256_init(&ctx);
+    hash_str(&ctx, lg_format_name(a->format));
+    hash_field(&ctx, a->raw, a->raw_len);
     hash_field(&ctx, a->text, a->text_len);
     hash_str(&ctx, a->title);
     hash_str(&ctx, a->outlet);

@@ -10,25 +10,21 @@
 #include <sys/stat.h>
 
 #include "analyze.h"
-#include "dbdir.h"
+#include "derive.h"
 #include "input.h"
 #include "jsonl.h"
 #include "store.h"
 #include "strbuf.h"
-#include "sync.h"
-#include "xs.h"
+#include "writer.h"
 
 #define DEFAULT_BATCH 1000
-#define TITLE_MAX 300
 
 typedef struct {
     const lg_index_opts *o;
     lg_index_summary *sum;
     lg_err *e;
-    lg_dbdir db;
-    lg_store *store;
-    xs_db *xdb;
-    lg_stemmer *stemmer;
+    lg_writer w;
+    lg_store *store;  /* w.store */
     size_t in_batch;
 } run;
 
@@ -45,12 +41,24 @@ static void warn(run *r, const char *fmt, ...)
     lg_sb_release(&sb);
 }
 
-static void replace_str(char **dst, const char *src)
+/* An explicit value (a flag) replaces whatever the input said. */
+static void override(char **dst, lg_source *src, const char *value)
 {
-    if (!src)
+    if (!value)
         return;
     free(*dst);
-    *dst = strdup(src);
+    *dst = strdup(value);
+    if (src)
+        *src = LG_SRC_FLAG;
+}
+
+/* Values a feed record states are explicit too. */
+static void mark_json(lg_article *a)
+{
+    a->title_src = a->title ? LG_SRC_JSON : LG_SRC_NONE;
+    a->outlet_src = a->outlet ? LG_SRC_JSON : LG_SRC_NONE;
+    a->speaker_src = a->speaker ? LG_SRC_JSON : LG_SRC_NONE;
+    a->date_src = a->date.precision != LG_DATE_UNKNOWN ? LG_SRC_JSON : LG_SRC_NONE;
 }
 
 typedef struct {
@@ -78,14 +86,22 @@ static const char *guess_lang(const lg_article *a)
 
 static void apply_overrides(const lg_index_opts *o, lg_article *a)
 {
-    replace_str(&a->outlet, o->outlet);
-    replace_str(&a->speaker, o->speaker);
-    replace_str(&a->title, o->title);
-    replace_str(&a->lang, o->lang);
-    if (o->date.precision != LG_DATE_UNKNOWN)
+    override(&a->outlet, &a->outlet_src, o->outlet);
+    override(&a->speaker, &a->speaker_src, o->speaker);
+    override(&a->title, &a->title_src, o->title);
+    override(&a->lang, NULL, o->lang);
+    if (o->date.precision != LG_DATE_UNKNOWN) {
         a->date = o->date;
-    if (!a->lang)
-        replace_str(&a->lang, guess_lang(a));
+        a->date_src = LG_SRC_FLAG;
+    }
+}
+
+static void settle_lang(lg_article *a)
+{
+    if (!a->lang) {
+        const char *guess = guess_lang(a);
+        a->lang = guess ? strdup(guess) : NULL;
+    }
     /* Codes are matched as lang:en; "EN" in a feed means the same. */
     for (char *p = a->lang; p && *p; p++)
         *p = (char)tolower((unsigned char)*p);
@@ -96,11 +112,23 @@ static int commit_batch(run *r)
     if (lg_store_commit(r->store, r->e) != 0)
         return -1;
     r->in_batch = 0;
-    if (lg_sync(r->store, r->xdb, r->stemmer, NULL, r->e) != 0)
+    if (lg_writer_sync(&r->w, r->e) != 0)
         return -1;
     if (r->o->progress)
         r->o->progress(r->o->ctx, r->sum);
     return lg_store_begin(r->store, r->e);
+}
+
+static unsigned site_seen(void *ctx, const char *site, uint64_t hash)
+{
+    run *r = ctx;
+    return lg_store_site_seen(r->store, site, hash);
+}
+
+static int site_record(void *ctx, const char *site, const uint64_t *hashes, size_t n)
+{
+    run *r = ctx;
+    return lg_store_site_add(r->store, site, hashes, n, r->e);
 }
 
 static int ingest(run *r, lg_article *a)
@@ -115,6 +143,10 @@ static int ingest(run *r, lg_article *a)
         r->sum->unchanged++;
         return lg_store_mark_seen(r->store, id, r->e);
     }
+    lg_site_memory memory = {site_seen, site_record, r};
+    if (lg_derive(a, &memory, r->e) != 0)
+        return -1;
+    settle_lang(a);
     if (id)
         r->sum->updated++;
     else
@@ -131,44 +163,34 @@ static int input_failed(run *r, const char *origin)
     return lg_store_mark_failed(r->store, origin, r->e);
 }
 
-/* The first non-blank line, trimmed, when it is short enough to be one. */
-static char *first_line(const char *text, size_t len)
-{
-    const char *p = text, *end = text + len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *stop = nl ? nl : end;
-        while (p < stop && (*p == ' ' || *p == '\t' || *p == '\r'))
-            p++;
-        const char *q = stop;
-        while (q > p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r'))
-            q--;
-        if (q > p)
-            return (size_t)(q - p) <= TITLE_MAX ? strndup(p, (size_t)(q - p)) : NULL;
-        p = stop + 1;
-    }
-    return NULL;
-}
-
-static int index_text_file(run *r, const char *path, char *buf, size_t len)
+/* A text or HTML file: one article, cleaned and derived from its bytes.
+ * Takes ownership of buf. */
+static int index_page_file(run *r, const char *path, char *buf, size_t len, lg_input_type type)
 {
     if (len == 0) {
+        free(buf);
         warn(r, "%s: empty file, skipped", path);
         return input_failed(r, path);
     }
-    size_t bad = lg_utf8_invalid_at(buf, len);
+    /* libxml2 decodes HTML in any declared encoding; text must be UTF-8. */
+    size_t bad = type == LG_INPUT_TEXT ? lg_utf8_invalid_at(buf, len) : (size_t)-1;
     if (bad != (size_t)-1) {
+        free(buf);
         warn(r, "%s: invalid UTF-8 at byte %zu, skipped", path, bad);
         return input_failed(r, path);
     }
     lg_article a = {0};
     a.source = strdup(path);
     a.origin = strdup(path);
-    a.title = first_line(buf, len);
-    a.text = buf;
-    a.text_len = len;
+    a.format = type == LG_INPUT_HTML ? LG_FORMAT_HTML : LG_FORMAT_TEXT;
+    a.raw = buf;
+    a.raw_len = len;
     int rc = ingest(r, &a);
-    a.text = NULL; /* still the caller's buffer */
+    if (rc != 0 && r->e->code == LG_EXIT_NONE) {
+        /* The input itself could not be read (not the database): skip it. */
+        warn(r, "%s, skipped", r->e->msg);
+        rc = input_failed(r, path);
+    }
     lg_article_clear(&a);
     return rc;
 }
@@ -189,6 +211,7 @@ static int index_jsonl_file(run *r, const char *path, const char *buf, size_t le
                 warn(r, "%s, skipped", le.msg);
                 rc = input_failed(r, path);
             } else {
+                mark_json(&a);
                 rc = ingest(r, &a);
                 lg_article_clear(&a);
             }
@@ -214,8 +237,9 @@ static int index_file(void *ctx, const char *path, lg_input_type type)
         warn(r, "%s, skipped", le.msg);
         return input_failed(r, real);
     }
-    int rc = type == LG_INPUT_JSONL ? index_jsonl_file(r, real, buf, len)
-                                    : index_text_file(r, real, buf, len);
+    if (type != LG_INPUT_JSONL)
+        return index_page_file(r, real, buf, len, type);
+    int rc = index_jsonl_file(r, real, buf, len);
     free(buf);
     return rc;
 }
@@ -225,43 +249,6 @@ static void walk_warn(void *ctx, const char *msg)
     run *r = ctx;
     warn(r, "%s", msg);
     r->sum->failed++;
-}
-
-static int dir_exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* A new Xapian index beside existing articles (its directory was lost), or
- * a full rebuild: every article must be written again. Queued before the
- * Xapian index is emptied, so a crash in between loses nothing. */
-static int queue_rebuild(run *r)
-{
-    if (dir_exists(r->db.xapian_path) && !r->o->full)
-        return 0;
-    if (lg_store_begin(r->store, r->e) != 0 || lg_store_outbox_all(r->store, r->e) != 0)
-        return -1;
-    return lg_store_commit(r->store, r->e);
-}
-
-static int open_stores(run *r, const char *dbdir)
-{
-    if (lg_dbdir_open(dbdir, LG_DB_CREATE, &r->db, r->e) != 0 ||
-        lg_store_new(r->db.sql, &r->store, r->e) != 0 || queue_rebuild(r) != 0)
-        return -1;
-    r->stemmer = lg_stemmer_new();
-    if (!r->stemmer)
-        return lg_err_set(r->e, LG_EXIT_DB, "cannot create the stemmers");
-    int flags = r->o->full ? XS_OPEN_OVERWRITE : XS_OPEN_CREATE;
-    xs_status st = xs_db_open(r->db.xapian_path, flags, &r->xdb);
-    if (st == XS_LOCKED)
-        return lg_err_set(r->e, LG_EXIT_DB, "%s: locked: another `legate index` is writing to it",
-                          dbdir);
-    if (st != XS_OK)
-        return lg_err_set(r->e, LG_EXIT_DB, "%s: %s", r->db.xapian_path, xs_db_error(r->xdb));
-    /* Finish whatever an interrupted run committed to SQLite only. */
-    return lg_sync(r->store, r->xdb, r->stemmer, NULL, r->e);
 }
 
 static int index_paths(run *r, const char *const *paths, size_t n)
@@ -287,7 +274,7 @@ static int index_paths(run *r, const char *const *paths, size_t n)
     }
     if (lg_store_commit(r->store, r->e) != 0)
         return -1;
-    return lg_sync(r->store, r->xdb, r->stemmer, NULL, r->e);
+    return lg_writer_sync(&r->w, r->e);
 }
 
 int lg_index_run(const char *dbdir, const char *const *paths, size_t n_paths,
@@ -295,14 +282,10 @@ int lg_index_run(const char *dbdir, const char *const *paths, size_t n_paths,
 {
     run r = {.o = opts, .sum = sum, .e = e};
     memset(sum, 0, sizeof *sum);
-    int rc = open_stores(&r, dbdir);
+    int rc = lg_writer_open(&r.w, dbdir, 1, opts->full, e);
+    r.store = r.w.store;
     if (rc == 0)
         rc = index_paths(&r, paths, n_paths);
-    if (r.store)
-        lg_store_rollback(r.store);
-    lg_store_free(r.store);
-    lg_stemmer_free(r.stemmer);
-    xs_db_close(r.xdb);
-    lg_dbdir_close(&r.db);
+    lg_writer_close(&r.w);
     return rc;
 }

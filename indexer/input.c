@@ -21,6 +21,8 @@ lg_input_type lg_input_type_of(const char *path)
         return LG_INPUT_JSONL;
     if (has_suffix(path, ".txt") || has_suffix(path, ".text"))
         return LG_INPUT_TEXT;
+    if (has_suffix(path, ".html") || has_suffix(path, ".htm"))
+        return LG_INPUT_HTML;
     return LG_INPUT_UNKNOWN;
 }
 

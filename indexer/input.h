@@ -14,10 +14,10 @@
 
 #include "err.h"
 
-typedef enum { LG_INPUT_TEXT, LG_INPUT_JSONL, LG_INPUT_UNKNOWN } lg_input_type;
+typedef enum { LG_INPUT_TEXT, LG_INPUT_HTML, LG_INPUT_JSONL, LG_INPUT_UNKNOWN } lg_input_type;
 
-/* The type a file name says it is (.txt/.text -> TEXT, .jsonl/.ndjson ->
- * JSONL); UNKNOWN otherwise. */
+/* The type a file name says it is (.txt/.text -> TEXT, .html/.htm ->
+ * HTML, .jsonl/.ndjson -> JSONL); UNKNOWN otherwise. */
 lg_input_type lg_input_type_of(const char *path);
 
 /* fn gets each file's path (valid during the call) and its type (UNKNOWN

@@ -38,7 +38,7 @@ typedef struct {
     const char *why;      /* static reason a block was dropped, NULL if kept */
 } lg_block;
 
-typedef struct {
+typedef struct lg_page {
     lg_block *blocks;
     size_t n, cap;
     /* What the markup states (HTML only; NULL when absent). */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "strbuf.h"
 
 /* Outlets and speakers are the same kind of thing: a named entity found
  * through the keys of its spellings. One set of statements per table. */
@@ -12,12 +13,14 @@ typedef struct {
     sqlite3_stmt *by_alias, *insert, *by_key, *add_alias;
 } entity_stmts;
 
-enum { ENT_OUTLET, ENT_SPEAKER, ENT__COUNT };
+enum { ENT_OUTLET = LG_ENTITY_OUTLET, ENT_SPEAKER = LG_ENTITY_SPEAKER, ENT__COUNT };
 
 struct lg_store {
     sqlite3 *db;
     entity_stmts ent[ENT__COUNT];
     sqlite3_stmt *find, *upsert, *outbox_add, *del, *load, *outbox_scan, *outbox_trim;
+    sqlite3_stmt *speakers_clear, *speaker_add, *site_seen, *site_add;
+    sqlite3_stmt *quotes_clear, *quote_add, *quotes_of;
     sqlite3_stmt *seen, *failed;
 };
 
@@ -63,17 +66,38 @@ int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e)
         {&s->find, "SELECT id, sha256 FROM articles WHERE source = ?"},
         {&s->upsert,
          "INSERT INTO articles(source, origin, sha256, date, date_precision, outlet_id,"
-         " speaker_id, title, lang, text, first_indexed, last_indexed)"
-         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " NOW ", " NOW ")"
+         " speaker_id, title, lang, text, raw, format, title_source, date_source,"
+         " outlet_source, speaker_source, via_id, first_indexed, last_indexed)"
+         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+         " " NOW ", " NOW ")"
          " ON CONFLICT(source) DO UPDATE SET origin = excluded.origin, sha256 = excluded.sha256,"
          " date = excluded.date, date_precision = excluded.date_precision,"
          " outlet_id = excluded.outlet_id, speaker_id = excluded.speaker_id,"
          " title = excluded.title, lang = excluded.lang, text = excluded.text,"
+         " raw = excluded.raw, format = excluded.format, title_source = excluded.title_source,"
+         " date_source = excluded.date_source, outlet_source = excluded.outlet_source,"
+         " speaker_source = excluded.speaker_source, via_id = excluded.via_id,"
          " last_indexed = excluded.last_indexed RETURNING id"},
+        {&s->speakers_clear, "DELETE FROM article_speakers WHERE article_id = ?"},
+        {&s->speaker_add,
+         "INSERT INTO article_speakers(article_id, speaker_id, mentions) VALUES (?1, ?2, ?3)"
+         " ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions"},
+        {&s->site_seen, "SELECT pages FROM site_blocks WHERE site = ? AND hash = ?"},
+        {&s->quotes_clear, "DELETE FROM quotes WHERE article_id = ?"},
+        {&s->quote_add,
+         "INSERT INTO quotes(article_id, seq, text, start, end, partial, speaker_id,"
+         " speaker_confidence, qkey) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+        {&s->quotes_of,
+         "SELECT quote_id, quote, speaker_key, qkey FROM quote_view WHERE article_id = ?"
+         " ORDER BY seq"},
+        {&s->site_add,
+         "INSERT INTO site_blocks(site, hash, pages) VALUES (?, ?, 1)"
+         " ON CONFLICT DO UPDATE SET pages = pages + 1"},
         {&s->outbox_add, "INSERT INTO outbox(article_id) VALUES (?)"},
         {&s->del, "DELETE FROM articles WHERE id = ?"},
         {&s->load,
-         "SELECT id, title, text, date, lang, outlet_key, speaker_key FROM article_view WHERE id = ?"},
+         "SELECT id, title, text, date, lang, outlet_key, speaker_key, speaker_keys"
+         " FROM article_view WHERE id = ?"},
         {&s->outbox_scan,
          "SELECT article_id, max(seq) AS last FROM outbox WHERE seq > ? GROUP BY article_id"
          " ORDER BY last"},
@@ -96,7 +120,9 @@ void lg_store_free(lg_store *s)
         sqlite3_finalize(s->ent[i].add_alias);
     }
     sqlite3_stmt *st[] = {s->find, s->upsert, s->outbox_add, s->del, s->load,
-                          s->outbox_scan, s->outbox_trim, s->seen, s->failed};
+                          s->outbox_scan, s->outbox_trim, s->seen, s->failed,
+                          s->speakers_clear, s->speaker_add, s->site_seen, s->site_add,
+                          s->quotes_clear, s->quote_add, s->quotes_of};
     for (size_t i = 0; i < sizeof st / sizeof st[0]; i++)
         sqlite3_finalize(st[i]);
     free(s);
@@ -193,6 +219,11 @@ static int queue(lg_store *s, int64_t id, lg_err *e)
     return step_int(s, s->outbox_add, NULL, e);
 }
 
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
 static void bind_optional_id(sqlite3_stmt *st, int i, int64_t id)
 {
     if (id)
@@ -201,10 +232,117 @@ static void bind_optional_id(sqlite3_stmt *st, int i, int64_t id)
         sqlite3_bind_null(st, i);
 }
 
+static int add_speaker(lg_store *s, int64_t article, const char *name, unsigned mentions,
+                       lg_err *e)
+{
+    int64_t speaker;
+    if (resolve_entity(s, &s->ent[ENT_SPEAKER], name, &speaker, e) != 0)
+        return -1;
+    if (!speaker)
+        return 0;
+    sqlite3_bind_int64(s->speaker_add, 1, article);
+    sqlite3_bind_int64(s->speaker_add, 2, speaker);
+    sqlite3_bind_int64(s->speaker_add, 3, mentions);
+    return step_int(s, s->speaker_add, NULL, e);
+}
+
+/* The article's speakers: everyone extracted, plus the main speaker (who
+ * may come from a flag and not be among them). */
+static int put_speakers(lg_store *s, int64_t id, const lg_article *a, lg_err *e)
+{
+    sqlite3_bind_int64(s->speakers_clear, 1, id);
+    if (step_int(s, s->speakers_clear, NULL, e) != 0)
+        return -1;
+    char main_key[512], key[512];
+    int main_len = a->speaker ? lg_name_key(a->speaker, strlen(a->speaker), main_key, sizeof main_key) : 0;
+    int main_listed = 0;
+    for (size_t i = 0; i < a->n_speakers; i++) {
+        const char *name = a->speakers[i].name;
+        int len = lg_name_key(name, strlen(name), key, sizeof key);
+        main_listed |= main_len > 0 && len == main_len && memcmp(key, main_key, (size_t)len) == 0;
+        if (add_speaker(s, id, name, a->speakers[i].mentions, e) != 0)
+            return -1;
+    }
+    return main_listed || main_len <= 0 ? 0 : add_speaker(s, id, a->speaker, 1, e);
+}
+
+static int add_term(void *ctx, const lg_token *tok)
+{
+    lg_sb *sb = ctx;
+    if (sb->len)
+        lg_sb_addc(sb, ' ');
+    lg_sb_add(sb, tok->term, tok->len);
+    return 0;
+}
+
+/* Copies of one quotation in different articles share this key: its folded
+ * words, so marks, case and spacing do not matter. */
+static char *quote_key(const char *text)
+{
+    lg_sb sb = LG_SB_INIT;
+    lg_tokenize(text, strlen(text), add_term, &sb);
+    return lg_sb_detach(&sb, NULL);
+}
+
+static int put_quote(lg_store *s, int64_t article, int seq, const lg_quote *q, lg_err *e)
+{
+    int64_t speaker;
+    if (resolve_entity(s, &s->ent[ENT_SPEAKER], q->speaker, &speaker, e) != 0)
+        return -1;
+    char *key = quote_key(q->text);
+    sqlite3_stmt *st = s->quote_add;
+    sqlite3_bind_int64(st, 1, article);
+    sqlite3_bind_int(st, 2, seq);
+    bind_text(st, 3, q->text);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)q->start);
+    sqlite3_bind_int64(st, 5, (sqlite3_int64)q->end);
+    sqlite3_bind_int(st, 6, q->partial != 0);
+    bind_optional_id(st, 7, speaker);
+    if (speaker)
+        sqlite3_bind_double(st, 8, q->confidence);
+    sqlite3_bind_text(st, 9, key, -1, SQLITE_TRANSIENT);
+    free(key);
+    return step_int(s, st, NULL, e);
+}
+
+static int put_quotes(lg_store *s, int64_t id, const lg_article *a, lg_err *e)
+{
+    sqlite3_bind_int64(s->quotes_clear, 1, id);
+    if (step_int(s, s->quotes_clear, NULL, e) != 0)
+        return -1;
+    for (size_t i = 0; i < a->n_quotes; i++)
+        if (put_quote(s, id, (int)i + 1, &a->quotes[i], e) != 0)
+            return -1;
+    return 0;
+}
+
+int lg_store_quotes(lg_store *s, int64_t id, lg_quote_fn fn, void *ctx, lg_err *e)
+{
+    sqlite3_stmt *st = s->quotes_of;
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, id);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        lg_stored_quote q = {sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2),
+                             col_text(st, 3), (size_t)sqlite3_column_bytes(st, 1)};
+        stop = fn(ctx, &q);
+    }
+    sqlite3_reset(st);
+    if (stop)
+        return stop;
+    return rc == SQLITE_DONE ? 0 : fail(s, e, "read quotes");
+}
+
+static void bind_source(sqlite3_stmt *st, int i, lg_source src)
+{
+    bind_text(st, i, lg_source_name(src));
+}
+
 int lg_store_put(lg_store *s, const lg_article *a, int64_t *id, lg_err *e)
 {
-    int64_t outlet, speaker;
+    int64_t outlet, speaker, via;
     if (resolve_entity(s, &s->ent[ENT_OUTLET], a->outlet, &outlet, e) != 0 ||
+        resolve_entity(s, &s->ent[ENT_OUTLET], a->via, &via, e) != 0 ||
         resolve_entity(s, &s->ent[ENT_SPEAKER], a->speaker, &speaker, e) != 0)
         return -1;
     char date[11];
@@ -220,9 +358,40 @@ int lg_store_put(lg_store *s, const lg_article *a, int64_t *id, lg_err *e)
     bind_text(st, 8, a->title);
     bind_text(st, 9, a->lang);
     sqlite3_bind_text(st, 10, a->text, (int)a->text_len, SQLITE_STATIC);
-    if (step_int(s, st, id, e) != 0)
+    if (a->raw)
+        sqlite3_bind_text(st, 11, a->raw, (int)a->raw_len, SQLITE_STATIC);
+    bind_text(st, 12, lg_format_name(a->format));
+    bind_source(st, 13, a->title_src);
+    bind_source(st, 14, a->date_src);
+    bind_source(st, 15, a->outlet_src);
+    bind_source(st, 16, a->speaker_src);
+    bind_optional_id(st, 17, via);
+    if (step_int(s, st, id, e) != 0 || put_speakers(s, *id, a, e) != 0 ||
+        put_quotes(s, *id, a, e) != 0)
         return -1;
     return queue(s, *id, e);
+}
+
+unsigned lg_store_site_seen(lg_store *s, const char *site, uint64_t hash)
+{
+    int64_t pages = 0;
+    lg_err ignored;
+    bind_text(s->site_seen, 1, site);
+    sqlite3_bind_int64(s->site_seen, 2, (sqlite3_int64)hash);
+    if (step_int(s, s->site_seen, &pages, &ignored) != 0)
+        return 0;
+    return (unsigned)pages;
+}
+
+int lg_store_site_add(lg_store *s, const char *site, const uint64_t *hashes, size_t n, lg_err *e)
+{
+    for (size_t i = 0; i < n; i++) {
+        bind_text(s->site_add, 1, site);
+        sqlite3_bind_int64(s->site_add, 2, (sqlite3_int64)hashes[i]);
+        if (step_int(s, s->site_add, NULL, e) != 0)
+            return -1;
+    }
+    return 0;
 }
 
 int lg_store_delete(lg_store *s, int64_t id, lg_err *e)
@@ -231,11 +400,6 @@ int lg_store_delete(lg_store *s, int64_t id, lg_err *e)
     if (step_int(s, s->del, NULL, e) != 0)
         return -1;
     return queue(s, id, e);
-}
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    return (const char *)sqlite3_column_text(st, i);
 }
 
 int lg_store_load(lg_store *s, int64_t id, lg_stored *out, lg_err *e)
@@ -255,6 +419,7 @@ int lg_store_load(lg_store *s, int64_t id, lg_stored *out, lg_err *e)
     out->lang = col_text(s->load, 4);
     out->outlet_key = col_text(s->load, 5);
     out->speaker_key = col_text(s->load, 6);
+    out->speaker_keys = col_text(s->load, 7);
     return 1;
 }
 
@@ -339,4 +504,94 @@ int lg_store_prune(lg_store *s, const char *root, unsigned long *removed, lg_err
     }
     *removed += (unsigned long)sqlite3_changes(s->db);
     return 0;
+}
+
+/* Runs one statement of a merge with ?1 = the entity merged away and
+ * ?2 = the entity kept. */
+static int merge_step(lg_store *s, const char *sql, int64_t from, int64_t to, lg_err *e)
+{
+    sqlite3_stmt *st;
+    if (prepare(s, &st, sql, e) != 0)
+        return -1;
+    sqlite3_bind_int64(st, 1, from);
+    sqlite3_bind_int64(st, 2, to);
+    int rc = step_int(s, st, NULL, e);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int merge_entity(lg_store *s, lg_entity kind, int64_t from, int64_t to,
+                        unsigned long *merged, lg_err *e)
+{
+    static const char *const outlet_sql[] = {
+        "INSERT INTO outbox(article_id) SELECT id FROM articles WHERE outlet_id = ?1 OR via_id = ?1",
+        "UPDATE articles SET outlet_id = ?2 WHERE outlet_id = ?1",
+        "UPDATE articles SET via_id = ?2 WHERE via_id = ?1",
+        "UPDATE outlet_aliases SET outlet_id = ?2 WHERE outlet_id = ?1",
+        "DELETE FROM outlets WHERE id = ?1",
+    };
+    static const char *const speaker_sql[] = {
+        "INSERT INTO outbox(article_id) SELECT id FROM articles WHERE speaker_id = ?1"
+        " UNION SELECT article_id FROM article_speakers WHERE speaker_id = ?1",
+        "UPDATE articles SET speaker_id = ?2 WHERE speaker_id = ?1",
+        "INSERT INTO article_speakers(article_id, speaker_id, mentions)"
+        " SELECT article_id, ?2, mentions FROM article_speakers WHERE speaker_id = ?1 AND true"
+        " ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
+        "DELETE FROM article_speakers WHERE speaker_id = ?1",
+        "UPDATE speaker_aliases SET speaker_id = ?2 WHERE speaker_id = ?1",
+        "DELETE FROM speakers WHERE id = ?1",
+    };
+    const char *const *sql = kind == LG_ENTITY_OUTLET ? outlet_sql : speaker_sql;
+    size_t n = kind == LG_ENTITY_OUTLET ? sizeof outlet_sql / sizeof *outlet_sql
+                                        : sizeof speaker_sql / sizeof *speaker_sql;
+    for (size_t i = 0; i < n; i++) {
+        if (merge_step(s, sql[i], from, to, e) != 0)
+            return -1;
+        if (i == 0)
+            *merged += (unsigned long)sqlite3_changes(s->db);
+    }
+    return 0;
+}
+
+int lg_store_alias_add(lg_store *s, lg_entity kind, const char *canonical, const char *alias,
+                       unsigned long *merged, lg_err *e)
+{
+    entity_stmts *es = &s->ent[kind];
+    char key[512];
+    int64_t target, current;
+    if (lg_name_key(alias, strlen(alias), key, sizeof key) <= 0)
+        return lg_err_set(e, LG_EXIT_USAGE, "alias '%s' has no letters or digits", alias);
+    if (resolve_entity(s, es, canonical, &target, e) != 0)
+        return -1;
+    if (!target)
+        return lg_err_set(e, LG_EXIT_USAGE, "name '%s' has no letters or digits", canonical);
+    bind_text(es->by_alias, 1, key);
+    if (step_int(s, es->by_alias, &current, e) != 0)
+        return -1;
+    if (current == target)
+        return 0;
+    if (current)
+        return merge_entity(s, kind, current, target, merged, e);
+    bind_text(es->add_alias, 1, key);
+    sqlite3_bind_int64(es->add_alias, 2, target);
+    return step_int(s, es->add_alias, NULL, e);
+}
+
+int lg_store_aliases(lg_store *s, lg_entity kind, lg_alias_fn fn, void *ctx, lg_err *e)
+{
+    const char *sql = kind == LG_ENTITY_OUTLET
+        ? "SELECT o.name, a.alias_key FROM outlet_aliases a JOIN outlets o ON o.id = a.outlet_id"
+          " ORDER BY o.name, a.alias_key"
+        : "SELECT p.name, a.alias_key FROM speaker_aliases a JOIN speakers p ON p.id = a.speaker_id"
+          " ORDER BY p.name, a.alias_key";
+    sqlite3_stmt *st;
+    if (prepare(s, &st, sql, e) != 0)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        stop = fn(ctx, col_text(st, 0), col_text(st, 1));
+    sqlite3_finalize(st);
+    if (stop)
+        return stop;
+    return rc == SQLITE_DONE ? 0 : fail(s, e, "list aliases");
 }

@@ -30,8 +30,10 @@ void lg_store_rollback(lg_store *s);
 int lg_store_find(lg_store *s, const char *source, int64_t *id, char sha256[65], lg_err *e);
 
 /* Inserts the article, or updates the one with the same source keeping
- * its id and first_indexed. Outlet and speaker names are resolved through
- * their alias tables (created on first sight). *id receives the id. */
+ * its id and first_indexed. Outlet, via and speaker names are resolved
+ * through their alias tables (created on first sight); the article's
+ * speakers list is replaced and always includes its main speaker, and its
+ * quotations are replaced. *id receives the id. */
 int lg_store_put(lg_store *s, const lg_article *a, int64_t *id, lg_err *e);
 
 int lg_store_delete(lg_store *s, int64_t id, lg_err *e);
@@ -40,12 +42,26 @@ int lg_store_delete(lg_store *s, int64_t id, lg_err *e);
  * are owned by the store and valid until its next call. */
 typedef struct {
     int64_t id;
-    const char *title, *text, *date, *lang, *outlet_key, *speaker_key;
+    const char *title, *text, *date, *lang, *outlet_key;
+    const char *speaker_key;   /* the main speaker */
+    const char *speaker_keys;  /* every speaker's key, joined by '|' */
     size_t text_len;
 } lg_stored;
 
 /* 1 and *out filled if the article exists, 0 if it does not, -1 on error. */
 int lg_store_load(lg_store *s, int64_t id, lg_stored *out, lg_err *e);
+
+/* One quotation as Xapian needs it (strings valid during the callback). */
+typedef struct {
+    int64_t id;
+    const char *text, *speaker_key, *qkey;
+    size_t text_len;
+} lg_stored_quote;
+
+/* Calls fn for each quotation of article `id`, in order. A non-zero return
+ * from fn stops and is returned. */
+typedef int (*lg_quote_fn)(void *ctx, const lg_stored_quote *q);
+int lg_store_quotes(lg_store *s, int64_t id, lg_quote_fn fn, void *ctx, lg_err *e);
 
 /* Outbox: calls fn for each distinct article id changed after `after`, in
  * order of their last change; *last gets the highest seq seen (or
@@ -57,6 +73,23 @@ int lg_store_outbox(lg_store *s, int64_t after, lg_outbox_fn fn, void *ctx, int6
 int lg_store_outbox_trim(lg_store *s, int64_t seq, lg_err *e);
 /* Queues every article (a full rebuild of Xapian). */
 int lg_store_outbox_all(lg_store *s, lg_err *e);
+
+/* Aliases: registers `alias` as a spelling of the outlet or speaker named
+ * `canonical` (created if new). If the alias already named another entity,
+ * that entity is merged into this one: its articles re-pointed (and queued
+ * for Xapian), its aliases moved, the entity deleted; *merged counts the
+ * articles affected. Re-derives without re-reading any input. */
+typedef enum { LG_ENTITY_OUTLET, LG_ENTITY_SPEAKER } lg_entity;
+int lg_store_alias_add(lg_store *s, lg_entity kind, const char *canonical, const char *alias,
+                       unsigned long *merged, lg_err *e);
+/* Calls fn for each (entity name, alias key) pair, by name then key. */
+typedef int (*lg_alias_fn)(void *ctx, const char *name, const char *alias_key);
+int lg_store_aliases(lg_store *s, lg_entity kind, lg_alias_fn fn, void *ctx, lg_err *e);
+
+/* Cross-page furniture (clean.h): how many pages of `site` had a block
+ * with this hash, and recording the distinct hashes of one more page. */
+unsigned lg_store_site_seen(lg_store *s, const char *site, uint64_t hash);
+int lg_store_site_add(lg_store *s, const char *site, const uint64_t *hashes, size_t n, lg_err *e);
 
 /* Pruning: mark articles seen during this run, note origins that failed
  * (their articles are kept), then remove the unseen articles whose origin

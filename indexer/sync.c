@@ -3,8 +3,11 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "docbuild.h"
+#include "fields.h"
+#include "strbuf.h"
 
 typedef struct {
     lg_store *store;
@@ -19,9 +22,66 @@ static int xapian_fail(xs_db *xdb, lg_err *e, const char *what)
     return lg_err_set(e, LG_EXIT_DB, "xapian: %s: %s", what, xs_db_error(xdb));
 }
 
+/* An article's quotations, copied out of the store's statement. */
+typedef struct {
+    lg_stored_quote *v;
+    size_t n, cap;
+} quote_list;
+
+/* Returns 1 (stopping the scan) when out of memory. */
+static int collect_quote(void *ctx, const lg_stored_quote *q)
+{
+    quote_list *l = ctx;
+    if (LG_GROW(l->v, l->n, l->cap) != 0)
+        return 1;
+    lg_stored_quote *c = &l->v[l->n++];
+    *c = *q;
+    c->text = strdup(q->text ? q->text : "");
+    c->speaker_key = q->speaker_key ? strdup(q->speaker_key) : NULL;
+    c->qkey = strdup(q->qkey ? q->qkey : "");
+    return c->text && c->qkey ? 0 : 1;
+}
+
+static void quotes_free(quote_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free((char *)l->v[i].text);
+        free((char *)l->v[i].speaker_key);
+        free((char *)l->v[i].qkey);
+    }
+    free(l->v);
+}
+
+static int replace_doc(sync_ctx *c, uint64_t docid, xs_doc *doc)
+{
+    xs_status st = xs_db_replace(c->xdb, docid, doc);
+    xs_doc_free(doc);
+    return st == XS_OK ? 0 : xapian_fail(c->xdb, c->e, "replace");
+}
+
+static int write_article(sync_ctx *c, const lg_stored *a, const quote_list *quotes)
+{
+    xs_doc *doc;
+    if (lg_docbuild(a, quotes->v, quotes->n, c->stemmer, &doc, c->e) != 0 ||
+        replace_doc(c, (uint64_t)a->id, doc) != 0)
+        return -1;
+    for (size_t i = 0; i < quotes->n; i++)
+        if (lg_docbuild_quote(a, &quotes->v[i], c->stemmer, &doc, c->e) != 0 ||
+            replace_doc(c, lg_quote_docid(quotes->v[i].id), doc) != 0)
+            return -1;
+    return 0;
+}
+
+/* Rewrites (or deletes) article `id` and its quotations. Old quotation
+ * documents go first, found by their parent term: their ids change when
+ * the article is rewritten. */
 static int apply_one(void *vctx, int64_t id)
 {
     sync_ctx *c = vctx;
+    char parent[48];
+    snprintf(parent, sizeof parent, "%s%lld", lg_field_get(LG_F_PARENT)->xprefix, (long long)id);
+    if (xs_db_delete_term(c->xdb, parent) != XS_OK)
+        return xapian_fail(c->xdb, c->e, "delete quotes");
     lg_stored a;
     int found = lg_store_load(c->store, id, &a, c->e);
     if (found < 0)
@@ -29,12 +89,14 @@ static int apply_one(void *vctx, int64_t id)
     c->applied++;
     if (!found)
         return xs_db_delete(c->xdb, (uint64_t)id) == XS_OK ? 0 : xapian_fail(c->xdb, c->e, "delete");
-    xs_doc *doc;
-    if (lg_docbuild(&a, c->stemmer, &doc, c->e) != 0)
-        return -1;
-    xs_status st = xs_db_replace(c->xdb, (uint64_t)id, doc);
-    xs_doc_free(doc);
-    return st == XS_OK ? 0 : xapian_fail(c->xdb, c->e, "replace");
+    quote_list quotes = {0};
+    int rc = lg_store_quotes(c->store, id, collect_quote, &quotes, c->e);
+    if (rc > 0)
+        rc = lg_err_set(c->e, LG_EXIT_DB, "out of memory");
+    if (rc == 0)
+        rc = write_article(c, &a, &quotes);
+    quotes_free(&quotes);
+    return rc;
 }
 
 int lg_sync_applied_seq(xs_db *xdb, int64_t *seq, lg_err *e)

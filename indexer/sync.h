@@ -4,7 +4,8 @@
  * Protocol (README "Design notes"): each SQLite transaction that changes
  * articles adds outbox rows. lg_sync reads Xapian's metadata key
  * LG_APPLIED_SEQ_KEY, rewrites or deletes the document of every article
- * changed after it (whichever SQLite now says), stores the new applied seq
+ * changed after it (whichever SQLite now says) with its quotation
+ * documents, stores the new applied seq
  * in the same Xapian commit, and only then trims the outbox. A crash at any
  * point leaves either the old or the new applied seq in Xapian, and the
  * rewrites are idempotent, so running lg_sync again converges.

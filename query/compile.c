@@ -29,6 +29,7 @@
 typedef struct {
     lg_stemmer *st;
     lg_qerror *err;
+    const lg_filters *filters;  /* for the alias resolver; may be NULL */
 } compiler;
 
 static void fail(compiler *c, size_t column, const char *fmt, ...)
@@ -282,11 +283,16 @@ static xs_query *compile_near(compiler *c, const lg_qnode *n)
 static xs_query *name_terms(compiler *c, const lg_field *f, const char *value, size_t column,
                             int by_word)
 {
-    char key[KEY_MAX];
+    char key[KEY_MAX], canon[KEY_MAX];
     int len = lg_name_key(value, strlen(value), key, sizeof key);
     if (len <= 0) {
         fail(c, column, len ? "%s value too long" : "%s value has no letters or digits", f->name);
         return NULL;
+    }
+    const lg_filters *fl = c->filters;
+    if (fl && fl->resolve && fl->resolve(fl->resolve_ctx, f->id, key, canon, sizeof canon) == 1) {
+        memcpy(key, canon, sizeof key);
+        len = (int)strlen(key);
     }
     if (!by_word)
         return term(c, "", f->xprefix, key, (size_t)len);
@@ -340,10 +346,26 @@ static const char *period_end(const lg_date *d, int last, char out[9])
     return out;
 }
 
-/* Dated from the start of lo's period to the end of hi's. */
+/* Articles with no date: every document minus those with a date value
+ * (slot values are digits, so all of them are >= "0"). */
+static xs_query *undated(compiler *c, const lg_field *f)
+{
+    qlist l = {0};
+    if (ql_push(c, &l, check(c, xs_query_match_all())) < 0 ||
+        ql_push(c, &l, check(c, xs_query_value_range(f->slot, "0", NULL))) < 0) {
+        ql_free(&l);
+        return NULL;
+    }
+    return ql_combine(c, &l, XS_OP_AND_NOT, 0);
+}
+
+/* Dated from the start of lo's period to the end of hi's; both ends
+ * unknown means date:none. */
 static xs_query *date_range(compiler *c, const lg_field *f, const lg_date *lo, const lg_date *hi)
 {
     char from[9], to[9];
+    if (lo->precision == LG_DATE_UNKNOWN && hi->precision == LG_DATE_UNKNOWN)
+        return undated(c, f);
     return check(c, xs_query_value_range(f->slot, period_end(lo, 0, from), period_end(hi, 1, to)));
 }
 
@@ -479,6 +501,8 @@ static int any_of(compiler *c, qlist *out, lg_field_id id, const char *const *va
 
 static int since_until(compiler *c, qlist *out, const lg_filters *f)
 {
+    if (f->undated)
+        return ql_push(c, out, unweighted(c, undated(c, lg_field_get(LG_F_DATE))));
     if (f->since.precision == LG_DATE_UNKNOWN && f->until.precision == LG_DATE_UNKNOWN)
         return 0;
     return ql_push(c, out, unweighted(c, date_range(c, lg_field_get(LG_F_DATE), &f->since,
@@ -500,7 +524,7 @@ static int cmdline_filters(compiler *c, const lg_filters *f, qlist *out)
 int lg_query_compile(const lg_qnode *root, const lg_filters *f, lg_stemmer *st,
                      xs_query **out, int *ranked, lg_qerror *err)
 {
-    compiler c = {st, err};
+    compiler c = {st, err, f};
     qlist filters = {0};
     memset(err, 0, sizeof *err);
     *out = NULL;

@@ -10,7 +10,9 @@
  *    phrase is that exact word, unstemmed.
  *  - WILDCARD: unstemmed terms beginning with the folded word.
  *  - NEAR/n: the unstemmed words within n words of each other, any order.
- *  - FILTER/DATE and every command-line filter restrict without weight.
+ *  - FILTER/DATE and every command-line filter restrict without weight;
+ *    outlet and speaker values go through the alias resolver first.
+ *  - date:none (and --undated): articles with no date value.
  *  - AND with NOT kids -> AND_NOT; a query of only NOTs is all documents
  *    minus them. OR keeps NOT kids as (all AND_NOT kid).
  *  - A WORD/PHRASE that analyses to no token at all (punctuation) is an
@@ -35,7 +37,14 @@ typedef struct {
     const char **speakers; size_t n_speakers;
     const char **langs;    size_t n_langs;
     lg_date since, until;  /* precision LG_DATE_UNKNOWN: no bound */
+    int undated;           /* only articles without a date */
     const char *kind;      /* "article" (the only kind yet); NULL: any */
+    /* Maps the name key of an outlet or speaker value to its entity's
+     * canonical key when it is a known alias ("s lavrov" -> "sergei
+     * lavrov"): returns 1 and fills out, or 0 to use the key as it is.
+     * NULL: no alias table. */
+    int (*resolve)(void *ctx, lg_field_id field, const char *key, char *out, size_t cap);
+    void *resolve_ctx;
 } lg_filters;
 
 /* Builds the query for `root` (NULL: every document) restricted by `f`

@@ -28,7 +28,9 @@ struct lg_fmt {
     int color;
     uint64_t n_hits;   /* hits written so far */
     int failed;        /* a write failed: every later call fails too */
+    unsigned columns;  /* the field flag that picks the output columns */
     lg_sb sb;          /* the bytes of the current record */
+    lg_sb cell;        /* scratch for a cell that needs building */
 };
 
 static const char *const format_names[] = {
@@ -64,12 +66,30 @@ static void score_text(double score, char out[64])
     *end = '\0';
 }
 
+/* A JSON array held as text, its string elements joined by "; " into
+ * `out` (for csv, tsv and text). */
+static const char *joined_array(const char *json, lg_sb *out)
+{
+    json_t *arr = json_loads(json, 0, NULL);
+    size_t i;
+    json_t *v;
+    lg_sb_reset(out);
+    json_array_foreach(arr, i, v) {
+        if (out->len)
+            lg_sb_adds(out, "; ");
+        lg_sb_adds(out, json_is_string(v) ? json_string_value(v) : "");
+    }
+    json_decref(arr);
+    return out->buf;
+}
+
 /* The display text of output field `id` of a hit, or NULL when absent.
- * Numbers are written into `num`. */
-static const char *cell_text(const lg_hit *h, lg_field_id id, char num[64])
+ * Numbers are written into `num`, built text into `cell`. */
+static const char *cell_text(const lg_hit *h, lg_field_id id, char num[64], lg_sb *cell)
 {
     switch (id) {
     case LG_F_ID:
+    case LG_F_QUOTE_ID:
         snprintf(num, 64, "%" PRIu64, h->id);
         return num;
     case LG_F_RANK:
@@ -81,13 +101,20 @@ static const char *cell_text(const lg_hit *h, lg_field_id id, char num[64])
     case LG_F_SNIPPET:
         return h->snippet;
     default:
+        if (h->values[id] && (lg_field_get(id)->flags & LG_JSON_ARRAY))
+            return joined_array(h->values[id], cell);
         return h->values[id];
     }
 }
 
-static int is_output(lg_field_id id)
+static int is_output(const lg_fmt *w, lg_field_id id)
 {
-    return (lg_field_get(id)->flags & LG_OUTPUT) != 0;
+    return (lg_field_get(id)->flags & w->columns) != 0;
+}
+
+void lg_fmt_set_columns(lg_fmt *w, unsigned flag)
+{
+    w->columns = flag;
 }
 
 /* ---- json / ndjson ------------------------------------------------ */
@@ -102,30 +129,47 @@ static json_t *json_text(const char *s)
     return v;
 }
 
+/* A value held as text, as the JSON type the field table gives it. */
+static json_t *typed_json(const char *s, unsigned flags)
+{
+    if (flags & LG_JSON_INT)
+        return json_integer(strtoll(s, NULL, 10));
+    if (flags & LG_JSON_NUM)
+        return json_real(strtod(s, NULL));
+    if (flags & LG_JSON_BOOL)
+        return json_boolean(strcmp(s, "true") == 0);
+    if (flags & LG_JSON_ARRAY) {
+        json_t *arr = json_loads(s, 0, NULL);
+        return arr ? arr : json_array();
+    }
+    return json_text(s);
+}
+
 static json_t *cell_json(const lg_hit *h, lg_field_id id)
 {
     char num[64];
     switch (id) {
     case LG_F_ID:
+    case LG_F_QUOTE_ID:
         return json_integer((json_int_t)h->id);
     case LG_F_RANK:
         return json_integer((json_int_t)h->rank);
     case LG_F_SCORE:
         score_text(h->score, num);
         return json_real(strtod(num, NULL));
-    default: {
-        const char *s = cell_text(h, id, num);
-        return s ? json_text(s) : json_null();
-    }
+    case LG_F_SNIPPET:
+        return h->snippet ? json_text(h->snippet) : json_null();
+    default:
+        return h->values[id] ? typed_json(h->values[id], lg_field_get(id)->flags) : json_null();
     }
 }
 
 /* The hit as a JSON object dumped with `flags` (malloc()ed), or NULL. */
-static char *hit_json(const lg_hit *h, size_t flags)
+static char *hit_json(const lg_fmt *w, const lg_hit *h, size_t flags)
 {
     json_t *obj = json_object();
     for (lg_field_id id = 0; obj && id < LG_F__COUNT; id++) {
-        if (!is_output(id))
+        if (!is_output(w, id))
             continue;
         if (json_object_set_new(obj, lg_field_get(id)->name, cell_json(h, id)) != 0) {
             json_decref(obj);
@@ -156,7 +200,7 @@ static int json_begin(lg_fmt *w, uint64_t total, uint64_t offset)
  * newlines, so every raw newline is layout. */
 static int json_hit(lg_fmt *w, const lg_hit *h)
 {
-    char *s = hit_json(h, JSON_INDENT(2));
+    char *s = hit_json(w, h, JSON_INDENT(2));
     if (!s)
         return -1;
     lg_sb_adds(&w->sb, w->n_hits ? ",\n    " : "\n    ");
@@ -181,7 +225,7 @@ static int json_end(lg_fmt *w)
 
 static int ndjson_hit(lg_fmt *w, const lg_hit *h)
 {
-    char *s = hit_json(h, JSON_COMPACT);
+    char *s = hit_json(w, h, JSON_COMPACT);
     if (!s)
         return -1;
     lg_sb_adds(&w->sb, s);
@@ -225,13 +269,13 @@ static void table_row(lg_fmt *w, const lg_hit *h)
     int csv = w->f == LG_FMT_CSV;
     int first = 1;
     for (lg_field_id id = 0; id < LG_F__COUNT; id++) {
-        if (!is_output(id))
+        if (!is_output(w, id))
             continue;
         if (!first)
             lg_sb_addc(&w->sb, csv ? ',' : '\t');
         first = 0;
         char num[64];
-        const char *s = h ? cell_text(h, id, num) : lg_field_get(id)->name;
+        const char *s = h ? cell_text(h, id, num, &w->cell) : lg_field_get(id)->name;
         (csv ? csv_cell : tsv_cell)(&w->sb, s ? s : "");
     }
     lg_sb_adds(&w->sb, csv ? "\r\n" : "\n");
@@ -407,7 +451,9 @@ lg_fmt *lg_fmt_new(lg_format f, FILE *out, const char *query, int color)
     w->f = f;
     w->out = out;
     w->color = color;
+    w->columns = LG_OUTPUT;
     lg_sb_init(&w->sb);
+    lg_sb_init(&w->cell);
     return w;
 }
 
@@ -453,6 +499,7 @@ void lg_fmt_free(lg_fmt *w)
     if (!w)
         return;
     lg_sb_release(&w->sb);
+    lg_sb_release(&w->cell);
     free(w->query);
     free(w);
 }

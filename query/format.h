@@ -16,7 +16,9 @@
  *  tsv     header row, LF line ends; tab, CR, LF and backslash in values
  *          escaped as \t \r \n \\.
  * A value absent from a hit is JSON null and an empty cell. id and rank
- * are integers, score a number with up to 6 decimals.
+ * are integers, score a number with up to 6 decimals; other values take
+ * the JSON type the field table gives them (LG_JSON_*), arrays being
+ * joined by "; " in csv, tsv and text.
  */
 #ifndef LEGATE_QUERY_FORMAT_H
 #define LEGATE_QUERY_FORMAT_H
@@ -36,6 +38,9 @@ typedef struct lg_fmt lg_fmt;
 /* A writer on `out` (borrowed). `query` is echoed in json (NULL -> null).
  * `color` applies to text only. NULL on allocation failure. */
 lg_fmt *lg_fmt_new(lg_format f, FILE *out, const char *query, int color);
+/* The columns to write: the fields having `flag` (default LG_OUTPUT, the
+ * search results; LG_QUOTE_OUTPUT for quotations), in table order. */
+void lg_fmt_set_columns(lg_fmt *w, unsigned flag);
 /* Each returns 0, or -1 when writing failed (errno set): exit code 4. */
 int lg_fmt_begin(lg_fmt *w, uint64_t total, uint64_t offset);
 int lg_fmt_hit(lg_fmt *w, const lg_hit *h);

@@ -491,10 +491,20 @@ static const char *find_dots(const char *s, size_t len)
     return NULL;
 }
 
-/* date:A..B, date:A.., date:..B, or date:A (one whole period: lo = hi). */
+/* date:A..B, date:A.., date:..B, date:A (one whole period: lo = hi), or
+ * date:none (articles whose date is unknown: both ends unknown). */
 static lg_qnode *parse_date(parser *p, const token *t)
 {
     lg_date lo, hi;
+    if (t->len == 4 && memcmp(t->text, "none", 4) == 0) {
+        lg_qnode *n = node_new(p, LG_Q_DATE, t->col);
+        if (n) {
+            n->field = t->field;
+            memset(&n->lo, 0, sizeof n->lo);
+            memset(&n->hi, 0, sizeof n->hi);
+        }
+        return n;
+    }
     const char *dots = find_dots(t->text, t->len);
     size_t lo_len = dots ? (size_t)(dots - t->text) : t->len;
     size_t hi_off = dots ? lo_len + 2 : 0;
@@ -786,7 +796,10 @@ static void describe(lg_sb *sb, const lg_qnode *n)
     lg_sb_addf(sb, "(%s", names[n->kind]);
     if (n->kind == LG_Q_NEAR)
         lg_sb_addf(sb, " %u", n->window);
-    if (n->kind == LG_Q_DATE) {
+    if (n->kind == LG_Q_DATE && n->lo.precision == LG_DATE_UNKNOWN &&
+        n->hi.precision == LG_DATE_UNKNOWN) {
+        lg_sb_adds(sb, " none");
+    } else if (n->kind == LG_Q_DATE) {
         add_date(sb, &n->lo);
         add_date(sb, &n->hi);
     } else if (n->field) {

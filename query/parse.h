@@ -12,7 +12,7 @@
  * Operators are recognised only in upper case (AND, OR, NOT, NEAR);
  * "and" is a word. A field is `name:` directly followed by a value
  * (a word, a "quoted phrase", or for date: a range `A..B`, `A..`, `..B`,
- * or one period `2024`, `2024-05`, `2024-05-21`). Only fields flagged
+ * one period `2024`, `2024-05`, `2024-05-21`, or `none` for undated). Only fields flagged
  * LG_QUERYABLE in fields.def are accepted. A word that merely contains ':'
  * after a non-field (12:30, http://x) is an error only if the part before
  * the colon looks like a field name (letters and '_').
@@ -36,7 +36,8 @@ typedef enum {
     LG_Q_PHRASE,    /* text: the words between the quotes */
     LG_Q_WILDCARD,  /* text: the word before the '*' */
     LG_Q_FILTER,    /* field (boolean kind), text: the value */
-    LG_Q_DATE,      /* lo/hi: open end has precision LG_DATE_UNKNOWN */
+    LG_Q_DATE,      /* lo/hi: open end has precision LG_DATE_UNKNOWN;
+                       both unknown: date:none, the undated articles */
     LG_Q_AND,
     LG_Q_OR,
     LG_Q_NOT,       /* one kid */

@@ -1,8 +1,12 @@
 #include "search.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
+#include "context.h"
 #include "fields.h"
 #include "parse.h"
 #include "snippet.h"
@@ -20,32 +24,57 @@ int lg_sort_parse(const char *name, lg_sort *out)
     return -1;
 }
 
+/* What differs between searching articles and searching quotations. */
+typedef struct {
+    const char *kind;       /* the kind term's value */
+    unsigned columns;       /* the field flag of the output columns */
+    const char *view;       /* where display fields come from */
+    const char *id_column;
+    const char *extra;      /* columns read after the output ones */
+    uint64_t docid_base;    /* Xapian docid = base + id */
+} target_desc;
+
+static const target_desc targets[] = {
+    [LG_TARGET_ARTICLES] = {"article", LG_OUTPUT, "article_view", "id", "text", 0},
+    [LG_TARGET_QUOTES] = {"quote", LG_QUOTE_OUTPUT, "quote_view", "quote_id",
+                          "quote, qkey, article_id, start, end", LG_QUOTE_DOCID_BASE},
+};
+
+/* Extra columns: 0 the text snippets are cut from; for quotations also
+ * 1 qkey, 2 article_id, 3 start, 4 end. */
+enum { X_TEXT, X_QKEY, X_ARTICLE, X_START, X_END };
+
 /* The display columns of the output fields (from the field table), then
- * the text for snippets. cols[] maps result columns to field ids. */
+ * the target's extra columns. cols[] maps result columns to field ids. */
 typedef struct {
     sqlite3_stmt *st;
     lg_field_id cols[LG_F__COUNT];
     int ncols;
 } fetcher;
 
-static int fetcher_init(fetcher *f, sqlite3 *sql, lg_err *e)
+static int prepare(sqlite3 *sql, const char *q, sqlite3_stmt **st, lg_err *e)
+{
+    if (sqlite3_prepare_v2(sql, q, -1, st, NULL) != SQLITE_OK)
+        return lg_err_set(e, LG_EXIT_DB, "database: %s", sqlite3_errmsg(sql));
+    return 0;
+}
+
+static int fetcher_init(fetcher *f, sqlite3 *sql, const target_desc *t, lg_err *e)
 {
     lg_sb q = LG_SB_INIT;
     lg_sb_adds(&q, "SELECT ");
     f->ncols = 0;
     for (int i = 0; i < LG_F__COUNT; i++) {
         const lg_field *fd = lg_field_get((lg_field_id)i);
-        if (!(fd->flags & LG_OUTPUT) || !fd->column || fd->kind == LG_KIND_ID)
+        if (!(fd->flags & t->columns) || !fd->column || fd->kind == LG_KIND_ID)
             continue;
         lg_sb_addf(&q, "%s, ", fd->column);
         f->cols[f->ncols++] = fd->id;
     }
-    lg_sb_addf(&q, "%s FROM article_view WHERE id = ?", lg_field_get(LG_F_TEXT)->column);
-    int rc = sqlite3_prepare_v2(sql, q.buf, -1, &f->st, NULL);
+    lg_sb_addf(&q, "%s FROM %s WHERE %s = ?", t->extra, t->view, t->id_column);
+    int rc = prepare(sql, q.buf, &f->st, e);
     lg_sb_release(&q);
-    if (rc != SQLITE_OK)
-        return lg_err_set(e, LG_EXIT_DB, "database: %s", sqlite3_errmsg(sql));
-    return 0;
+    return rc;
 }
 
 static char *dup_col(sqlite3_stmt *st, int i)
@@ -55,15 +84,82 @@ static char *dup_col(sqlite3_stmt *st, int i)
 }
 
 typedef struct {
+    sqlite3 *sql;
+    const target_desc *t;
     fetcher f;
+    sqlite3_stmt *copies;   /* quotations: the outlets of every copy */
+    sqlite3_stmt *article;  /* quotations with context: the article's text */
     lg_hlset *hl;
     lg_stemmer *stemmer;
     size_t snippet_chars;
+    unsigned context;
 } assembler;
 
-/* Fills *h for article `id`; 0 when the article is gone from SQLite (a
- * writer deleted it after Xapian answered), 1 when filled, -1 on error. */
-static int assemble(assembler *a, sqlite3 *sql, uint64_t id, lg_hit *h, lg_err *e)
+static int assembler_init(assembler *a, sqlite3 *sql, const lg_search_req *req, lg_err *e)
+{
+    a->sql = sql;
+    a->t = &targets[req->target];
+    a->context = req->context;
+    if (fetcher_init(&a->f, sql, a->t, e) != 0)
+        return -1;
+    if (req->target != LG_TARGET_QUOTES)
+        return 0;
+    /* First published first; undated copies last. */
+    if (prepare(sql, "SELECT outlet FROM quote_copies WHERE qkey = ? AND outlet IS NOT NULL"
+                     " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)",
+                &a->copies, e) != 0)
+        return -1;
+    return prepare(sql, "SELECT text FROM articles WHERE id = ?", &a->article, e);
+}
+
+static void assembler_free(assembler *a)
+{
+    sqlite3_finalize(a->f.st);
+    sqlite3_finalize(a->copies);
+    sqlite3_finalize(a->article);
+}
+
+/* The outlets carrying a quotation, as a JSON array text. */
+static char *copies_of(assembler *a, const char *qkey)
+{
+    json_t *arr = json_array();
+    sqlite3_reset(a->copies);
+    sqlite3_bind_text(a->copies, 1, qkey, -1, SQLITE_STATIC);
+    while (sqlite3_step(a->copies) == SQLITE_ROW)
+        json_array_append_new(arr, json_string((const char *)sqlite3_column_text(a->copies, 0)));
+    char *s = json_dumps(arr, JSON_COMPACT);
+    json_decref(arr);
+    return s;
+}
+
+/* The sentences around a quotation in its article. */
+static char *context_of(assembler *a, int64_t article, size_t start, size_t end)
+{
+    sqlite3_reset(a->article);
+    sqlite3_bind_int64(a->article, 1, article);
+    if (sqlite3_step(a->article) != SQLITE_ROW)
+        return NULL;
+    const char *text = (const char *)sqlite3_column_text(a->article, 0);
+    size_t len = (size_t)sqlite3_column_bytes(a->article, 0);
+    return text ? lg_context(text, len, start, end, a->context) : NULL;
+}
+
+static void assemble_quote(assembler *a, sqlite3_stmt *st, uint64_t collapsed, lg_hit *h)
+{
+    int x = a->f.ncols;
+    char num[32];
+    snprintf(num, sizeof num, "%llu", (unsigned long long)collapsed + 1);
+    h->values[LG_F_OCCURRENCES] = strdup(num);
+    h->values[LG_F_OUTLETS] = copies_of(a, (const char *)sqlite3_column_text(st, x + X_QKEY));
+    if (a->context)
+        h->values[LG_F_CONTEXT] = context_of(a, sqlite3_column_int64(st, x + X_ARTICLE),
+                                             (size_t)sqlite3_column_int64(st, x + X_START),
+                                             (size_t)sqlite3_column_int64(st, x + X_END));
+}
+
+/* Fills *h for result `id`; 0 when it is gone from SQLite (a writer
+ * deleted it after Xapian answered), 1 when filled, -1 on error. */
+static int assemble(assembler *a, uint64_t id, uint64_t collapsed, lg_hit *h, lg_err *e)
 {
     sqlite3_stmt *st = a->f.st;
     sqlite3_reset(st);
@@ -72,17 +168,19 @@ static int assemble(assembler *a, sqlite3 *sql, uint64_t id, lg_hit *h, lg_err *
     if (rc == SQLITE_DONE)
         return 0;
     if (rc != SQLITE_ROW)
-        return lg_err_set(e, LG_EXIT_DB, "database: %s", sqlite3_errmsg(sql));
+        return lg_err_set(e, LG_EXIT_DB, "database: %s", sqlite3_errmsg(a->sql));
     h->id = id;
     for (int i = 0; i < a->f.ncols; i++)
         h->values[a->f.cols[i]] = dup_col(st, i);
     if (a->snippet_chars) {
-        const char *text = (const char *)sqlite3_column_text(st, a->f.ncols);
-        size_t len = (size_t)sqlite3_column_bytes(st, a->f.ncols);
+        const char *text = (const char *)sqlite3_column_text(st, a->f.ncols + X_TEXT);
+        size_t len = (size_t)sqlite3_column_bytes(st, a->f.ncols + X_TEXT);
         if (text && lg_snippet(text, len, a->hl, a->stemmer, a->snippet_chars, &h->snippet,
                                &h->hl, &h->n_hl) != 0)
             return lg_err_set(e, LG_EXIT_DB, "out of memory");
     }
+    if (a->t->docid_base)
+        assemble_quote(a, st, collapsed, h);
     return 1;
 }
 
@@ -103,6 +201,8 @@ static void search_options(const lg_search_req *req, int ranked, uint64_t doccou
                            xs_search_opts *o)
 {
     xs_search_opts_init(o);
+    if (req->target == LG_TARGET_QUOTES && req->collapse)
+        o->collapse_slot = LG_SLOT_QUOTE_KEY;
     lg_sort sort = req->sort;
     if (sort == LG_SORT_AUTO)
         sort = ranked ? LG_SORT_RELEVANCE : LG_SORT_NEWEST;
@@ -116,14 +216,15 @@ static void search_options(const lg_search_req *req, int ranked, uint64_t doccou
     o->check_at_least = doccount;
 }
 
-static int emit(sqlite3 *sql, assembler *as, const xs_results *r, uint64_t offset, lg_fmt *w,
+static int emit(assembler *as, const xs_results *r, uint64_t offset, lg_fmt *w,
                 lg_search_res *res, lg_err *e)
 {
     if (lg_fmt_begin(w, res->total, offset) != 0)
         return lg_err_set(e, LG_EXIT_OUTPUT, "cannot write output");
     for (size_t i = 0; i < xs_results_size(r); i++) {
         lg_hit h = {0};
-        int got = assemble(as, sql, xs_results_docid(r, i), &h, e);
+        uint64_t id = xs_results_docid(r, i) - as->t->docid_base;
+        int got = assemble(as, id, xs_results_collapsed(r, i), &h, e);
         if (got > 0) {
             h.rank = offset + i + 1;
             h.score = xs_results_score(r, i);
@@ -139,7 +240,7 @@ static int emit(sqlite3 *sql, assembler *as, const xs_results *r, uint64_t offse
     return 0;
 }
 
-static int run_compiled(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const xs_query *q,
+static int run_compiled(xs_db *xdb, const lg_search_req *req, const xs_query *q,
                         int ranked, assembler *as, lg_fmt *w, lg_search_res *res, lg_err *e)
 {
     uint64_t doccount = 0;
@@ -153,9 +254,32 @@ static int run_compiled(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, cons
         return lg_err_set(e, st == XS_QUERY_ERROR ? LG_EXIT_USAGE : LG_EXIT_DB, "%s: %s",
                           st == XS_QUERY_ERROR ? "query error" : "xapian", xs_db_error(xdb));
     res->total = xs_results_total(r);
-    int rc = emit(sql, as, r, req->offset, w, res, e);
+    int rc = emit(as, r, req->offset, w, res, e);
     xs_results_free(r);
     return rc;
+}
+
+/* lg_filters.resolve over the alias tables: a spelling registered for an
+ * outlet or speaker searches as that entity's canonical key. */
+static int resolve_alias(void *ctx, lg_field_id field, const char *key, char *out, size_t cap)
+{
+    static const char *const sql_for[] = {
+        [LG_F_OUTLET] = "SELECT o.key FROM outlet_aliases a JOIN outlets o ON o.id = a.outlet_id"
+                        " WHERE a.alias_key = ?",
+        [LG_F_SPEAKER] = "SELECT s.key FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id"
+                         " WHERE a.alias_key = ?",
+    };
+    if (field != LG_F_OUTLET && field != LG_F_SPEAKER)
+        return 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(ctx, sql_for[field], -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int found = sqlite3_step(st) == SQLITE_ROW;
+    if (found)
+        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return found;
 }
 
 int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
@@ -166,6 +290,10 @@ int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
     lg_qerror qe = {0, ""};
     if (req->query && lg_query_parse(req->query, &root, &qe) != 0)
         return query_error(e, &qe);
+    lg_filters filters = req->filters;
+    filters.resolve = resolve_alias;
+    filters.resolve_ctx = sql;
+    filters.kind = targets[req->target].kind;
     assembler as = {.snippet_chars = req->snippet_chars};
     as.stemmer = lg_stemmer_new();
     as.hl = lg_hlset_new();
@@ -173,13 +301,14 @@ int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
     int ranked = 0, rc = -1;
     if (!as.stemmer || !as.hl)
         lg_err_set(e, LG_EXIT_DB, "out of memory");
-    else if (lg_query_compile(root, &req->filters, as.stemmer, &q, &ranked, &qe) != 0)
+    else if (lg_query_compile(root, &filters, as.stemmer, &q, &ranked, &qe) != 0)
         query_error(e, &qe);
-    else if (fetcher_init(&as.f, sql, e) == 0) {
+    else if (assembler_init(&as, sql, req, e) == 0) {
         lg_query_highlight_terms(root, as.stemmer, add_hl, as.hl);
-        rc = run_compiled(sql, xdb, req, q, ranked, &as, w, res, e);
-        sqlite3_finalize(as.f.st);
+        lg_fmt_set_columns(w, as.t->columns);
+        rc = run_compiled(xdb, req, q, ranked, &as, w, res, e);
     }
+    assembler_free(&as);
     xs_query_free(q);
     lg_hlset_free(as.hl);
     lg_stemmer_free(as.stemmer);

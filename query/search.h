@@ -21,12 +21,20 @@ typedef enum { LG_SORT_AUTO, LG_SORT_RELEVANCE, LG_SORT_NEWEST, LG_SORT_OLDEST }
 /* Parses "relevance", "newest", "oldest"; -1 for anything else. */
 int lg_sort_parse(const char *name, lg_sort *out);
 
+typedef enum { LG_TARGET_ARTICLES, LG_TARGET_QUOTES } lg_target;
+
 typedef struct {
-    const char *query;      /* NULL or blank: every article */
+    lg_target target;       /* what is searched and shown */
+    const char *query;      /* NULL or blank: every article (quotation) */
     lg_filters filters;
     lg_sort sort;           /* AUTO: relevance with words, else newest */
     uint64_t offset, limit;
     size_t snippet_chars;   /* 0: no snippets */
+    /* Quotations: one result per quotation however many articles carry it
+     * (occurrences: how many matched; outlets: every outlet carrying it,
+     * first published first), and `context` sentences around each. */
+    int collapse;
+    unsigned context;
 } lg_search_req;
 
 typedef struct {

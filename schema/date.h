@@ -34,6 +34,27 @@ typedef struct {
  * or -1 with *err_at set to the byte offset of the first bad character. */
 int lg_date_parse_iso(const char *s, size_t len, lg_date *out, size_t *err_at);
 
+/*
+ * Finds the first date written out in free text and reports its byte span
+ * [*start, *end) (either pointer may be NULL). Returns 0, or -1 (*out
+ * unknown) when the text states none. Forms, case-insensitive:
+ *   2024-05-21, 2024-05-21T17:40:00+03:00, 2024/05/21, 2024.05.21
+ *   21.05.2024 (always day first); 21/05/2024 and 05/21/2024: a number
+ *     above 12 is the day, and when both could be months, day first
+ *   26 December 2024, 26th Dec. 2024, 26. December 2024, 26 декабря 2024 г.
+ *   December 26, 2024; Dec. 26 2024; Sept 5, 2024
+ *   May 2024, декабрь 2024 (month precision)
+ * English month names in full or three letters (optional dot, "Sept"),
+ * Russian in the genitive or nominative. A weekday before a day-precise
+ * date belongs to the span ("Tuesday, May 21, 2024"). A time after a date
+ * ("17:40", "5:40 PM", "at 17:40", "| 17:40", a zone) or just before it
+ * ("14:05, 3 марта 2025") makes it minute precise. Years run 1900-2099. Never a bare year ("in 2014"), never a day
+ * without a year ("May 21"), never inside a word, a file name or a URL
+ * ("IMG-2019-07-29.jpg", "/2018/02/11/"); impossible days (30 February)
+ * are not dates.
+ */
+int lg_date_parse_text(const char *s, size_t len, lg_date *out, size_t *start, size_t *end);
+
 /* "precision" name as stored and output: "minute", "day", "month", "year",
  * "unknown". Static. */
 const char *lg_date_precision_name(lg_date_precision p);

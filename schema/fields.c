@@ -28,8 +28,8 @@ const char *lg_field_names(unsigned flags)
      * the few fixed combinations, so cache by flags in a tiny table. */
     static struct {
         unsigned flags;
-        char text[256];
-    } cache[4];
+        char text[512];
+    } cache[8];
     for (size_t c = 0; c < sizeof cache / sizeof cache[0]; c++) {
         if (cache[c].text[0] && cache[c].flags == flags)
             return cache[c].text;

@@ -10,6 +10,7 @@
 #define LEGATE_FIELDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum {
 #define FIELD(id, name, kind, xprefix, slot, column, flags) LG_F_##id,
@@ -33,13 +34,24 @@ enum {
     LG_SLOT_DATE = 0,    /* "YYYYMMDD", unknown parts "00" */
     LG_SLOT_OUTLET = 1,  /* outlet key */
     LG_SLOT_SPEAKER = 2, /* speaker key */
-    LG_SLOT_LANG = 3     /* ISO 639-1 code */
+    LG_SLOT_LANG = 3,    /* ISO 639-1 code */
+    LG_SLOT_QUOTE_KEY = 4 /* quotes: the words, normalised, for collapsing */
 };
+
+/* Quote documents live beside articles in one Xapian index; their docids
+ * are this plus the quote id, so they never meet an article id. */
+#define LG_QUOTE_DOCID_BASE ((uint64_t)1 << 31)
 
 enum {
     LG_QUERYABLE = 1 << 0,
     LG_OUTPUT = 1 << 1,
-    LG_FILTER_FLAG = 1 << 2
+    LG_FILTER_FLAG = 1 << 2,
+    LG_SHOW = 1 << 3,
+    LG_JSON_ARRAY = 1 << 4,
+    LG_QUOTE_OUTPUT = 1 << 5,
+    LG_JSON_INT = 1 << 6,
+    LG_JSON_NUM = 1 << 7,
+    LG_JSON_BOOL = 1 << 8
 };
 
 typedef struct {

@@ -103,6 +103,8 @@ xs_status xs_doc_set_data(xs_doc *doc, const char *data, size_t len);
 xs_status xs_db_replace(xs_db *db, uint64_t docid, const xs_doc *doc);
 /* Deletes the document with `docid`; a missing one is not an error. */
 xs_status xs_db_delete(xs_db *db, uint64_t docid);
+/* Deletes every document indexed by `term` (none is not an error). */
+xs_status xs_db_delete_term(xs_db *db, const char *term);
 
 /* Reads a stored document back (for tests and `check`). Returns
  * XS_NOT_FOUND if absent. The caller xs_doc_free()s *out. */
@@ -161,10 +163,13 @@ typedef struct {
     uint64_t limit;
     /* Count at least this many matches exactly (0: Xapian's estimate). */
     uint64_t check_at_least;
+    /* Keep one match per distinct value in this slot (the best ranked);
+     * -1 for none. total then counts the kept matches. */
+    int collapse_slot;
 } xs_search_opts;
 
 /* Xapian's BM25 defaults (k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5),
- * relevance order, offset 0, limit 10. */
+ * relevance order, offset 0, limit 10, no collapsing. */
 void xs_search_opts_init(xs_search_opts *opts);
 
 typedef struct xs_results xs_results;
@@ -178,6 +183,8 @@ double xs_results_score(const xs_results *r, size_t i);
 /* Matches estimated in the whole database; exact when check_at_least
  * reached every match. */
 uint64_t xs_results_total(const xs_results *r);
+/* With collapsing: how many other matches result i stands for. */
+uint64_t xs_results_collapsed(const xs_results *r, size_t i);
 
 #ifdef __cplusplus
 }

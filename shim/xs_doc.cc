@@ -84,6 +84,15 @@ extern "C" xs_status xs_db_delete(xs_db *db, uint64_t docid)
     });
 }
 
+extern "C" xs_status xs_db_delete_term(xs_db *db, const char *term)
+{
+    return xs_with_writer(db, [&](Xapian::WritableDatabase &w) {
+        if (!term)
+            throw Xapian::InvalidArgumentError("NULL term");
+        w.delete_document(std::string(term));
+    });
+}
+
 extern "C" xs_status xs_db_get_doc(xs_db *db, uint64_t docid, xs_doc **out)
 {
     *out = nullptr;

@@ -39,6 +39,7 @@ struct xs_query {
 struct xs_results {
     std::vector<uint64_t> docids;
     std::vector<double> scores;
+    std::vector<uint64_t> collapsed;
     uint64_t total = 0;
 };
 

@@ -39,6 +39,8 @@ static xs_results *run(const Xapian::Database &d, const Xapian::Query &q, const 
     enq.set_query(q);
     enq.set_weighting_scheme(Xapian::BM25Weight(o.k1, o.k2, o.k3, o.b, o.min_normlen));
     set_order(enq, o);
+    if (o.collapse_slot >= 0)
+        enq.set_collapse_key(xs_slot(o.collapse_slot));
     Xapian::MSet mset =
         enq.get_mset(clamp_count(o.offset), clamp_count(o.limit), clamp_count(o.check_at_least));
     auto r = std::make_unique<xs_results>();
@@ -47,6 +49,7 @@ static xs_results *run(const Xapian::Database &d, const Xapian::Query &q, const 
     for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
         r->docids.push_back(*it);
         r->scores.push_back(it.get_weight());
+        r->collapsed.push_back(it.get_collapse_count());
     }
     r->total = mset.get_matches_estimated();
     return r.release();
@@ -62,6 +65,7 @@ extern "C" void xs_search_opts_init(xs_search_opts *opts)
     opts->min_normlen = 0.5;
     opts->sort = XS_SORT_RELEVANCE;
     opts->limit = 10;
+    opts->collapse_slot = -1;
 }
 
 extern "C" xs_status xs_db_search(xs_db *db, const xs_query *q, const xs_search_opts *opts,
@@ -100,4 +104,9 @@ extern "C" double xs_results_score(const xs_results *r, size_t i)
 extern "C" uint64_t xs_results_total(const xs_results *r)
 {
     return r ? r->total : 0;
+}
+
+extern "C" uint64_t xs_results_collapsed(const xs_results *r, size_t i)
+{
+    return r && i < r->collapsed.size() ? r->collapsed[i] : 0;
 }

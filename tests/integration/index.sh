@@ -14,11 +14,11 @@ expect_grep "4 added" "$WORK/err" "feed run"
 
 expect_exit 0 lg index "$WORK/in" "$FIX/feed.jsonl"
 expect_grep "0 added, 0 updated, 8 unchanged, 0 removed, 0 failed" "$WORK/err" "second run changes nothing"
-before=$(lg stats --format json | jq -c '{articles, xapian_documents, pending_changes}')
-expect_eq '{"articles":8,"xapian_documents":8,"pending_changes":0}' "$before" "stats after indexing"
+before=$(lg stats --format json | jq -c '{articles, pending_changes, in_xapian: (.xapian_documents == .articles + .quotes)}')
+expect_eq '{"articles":8,"pending_changes":0,"in_xapian":true}' "$before" "stats after indexing"
 
 wang=$(id_of wang-yi-ceasefire.txt)
-echo "Wang Yi later added that a summit was possible." >>"$WORK/in/wang-yi-ceasefire.txt"
+sed -i 's/He said China was negotiating/He said a summit was possible. He said China was negotiating/' "$WORK/in/wang-yi-ceasefire.txt"
 expect_exit 0 lg index "$WORK/in"
 expect_grep "0 added, 1 updated, 3 unchanged" "$WORK/err" "edited file"
 expect_eq "$wang" "$(ids summit)" "edited article keeps its id and its new words are found"
@@ -32,7 +32,7 @@ rm "$WORK/in/menafn-balance.txt"
 expect_exit 0 lg index --prune "$WORK/in"
 expect_grep "1 removed" "$WORK/err" "prune removes the deleted file"
 expect_eq "" "$(ids balance outlet:menafn)" "pruned article is gone from search"
-expect_eq 7 "$(lg stats --format json | jq .xapian_documents)" "pruned from Xapian"
+expect_eq "7 true" "$(lg stats --format json | jq -r '"\(.articles) \(.xapian_documents == .articles + .quotes)"')" "pruned from Xapian"
 expect_exit 0 lg index --prune "$WORK/in"
 expect_grep "0 removed" "$WORK/err" "prune is idempotent"
 
@@ -58,7 +58,7 @@ expect_grep "does-not-exist: No such file" "$WORK/err" "missing path named"
 expect_exit 0 lg index --full "$WORK/in"
 expect_grep "0 added, 3 updated" "$WORK/err" "full rewrites"
 expect_eq "$wang" "$(ids summit)" "search after a full rebuild"
-expect_eq 9 "$(lg stats --format json | jq .xapian_documents)" "full rebuild keeps every article"
+expect_eq "9 true" "$(lg stats --format json | jq -r '"\(.articles) \(.xapian_documents == .articles + .quotes)"')" "full rebuild keeps every article"
 
 # Losing the Xapian directory is repaired from SQLite on the next index.
 rm -rf "$LEGATE_DB/xapian"

@@ -111,6 +111,10 @@ static const golden goldens[] = {
     {"date:2024..", "Query(VALUE_GE 0 20240000)"},
     {"date:..2024-12-31", "Query(VALUE_LE 0 20241231)"},
     {"talks date:2024", "Query((Ztalk FILTER VALUE_RANGE 0 20240000 20249999))"},
+    /* undated: everything without a date value */
+    {"date:none", "Query(0 * (<alldocuments> AND_NOT VALUE_GE 0 0))"},
+    /* quotations within articles */
+    {"quote:talks", "Query(ZXQ:talk)"},
 };
 
 START_TEST(test_golden)
@@ -431,6 +435,32 @@ START_TEST(test_fields)
 }
 END_TEST
 
+/* An alias table maps a spelling's key to its entity's canonical key. */
+static int resolve(void *ctx, lg_field_id field, const char *key, char *out, size_t cap)
+{
+    (void)ctx;
+    if (field == LG_F_SPEAKER && strcmp(key, "m v zakharova") == 0) {
+        snprintf(out, cap, "maria zakharova");
+        return 1;
+    }
+    return 0;
+}
+
+START_TEST(test_aliases_and_undated)
+{
+    const char *speakers[] = {"M. V. Zakharova"};
+    lg_filters f = {.speakers = speakers, .n_speakers = 1, .resolve = resolve};
+    assert_compiles_to(NULL, &f, "Query((<alldocuments> FILTER 0 * (XS:maria AND XS:zakharova)))");
+    assert_compiles_to("speaker:\"M. V. Zakharova\"", &f,
+                       "Query((0 * (XS:maria AND XS:zakharova) FILTER "
+                       "0 * (XS:maria AND XS:zakharova)))");
+    assert_compiles_to("speaker:lavrov", &f, "Query((0 * XS:lavrov FILTER 0 * (XS:maria AND XS:zakharova)))");
+    lg_filters undated = {.undated = 1};
+    assert_compiles_to(NULL, &undated,
+                       "Query((<alldocuments> FILTER 0 * (<alldocuments> AND_NOT VALUE_GE 0 0)))");
+}
+END_TEST
+
 START_TEST(test_cmdline)
 {
     const char *outlets[] = {"ТАСС", "nonexistent"};
@@ -486,6 +516,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, stemmer_setup, stemmer_teardown);
     tcase_add_loop_test(tc, test_golden, 0, sizeof goldens / sizeof goldens[0]);
     tcase_add_test(tc, test_cmdline_filters);
+    tcase_add_test(tc, test_aliases_and_undated);
     tcase_add_test(tc, test_ranked);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_highlight);

@@ -59,7 +59,10 @@ START_TEST(output_columns)
     ck_assert_str_eq(lg_field_names(LG_OUTPUT),
                      "id, rank, score, date, date_precision, outlet, speaker, title, source, "
                      "lang, snippet");
-    ck_assert_str_eq(lg_field_names(LG_QUERYABLE), "date, outlet, speaker, title, lang");
+    ck_assert_str_eq(lg_field_names(LG_QUERYABLE), "date, outlet, speaker, quote, title, lang");
+    ck_assert_str_eq(lg_field_names(LG_QUOTE_OUTPUT),
+                     "quote_id, article_id, rank, score, date, outlet, speaker, speaker_confidence, "
+                     "quote, partial, context, title, source, occurrences, outlets");
     ck_assert_str_eq(lg_field_names(LG_FILTER_FLAG), "outlet, speaker, lang");
     /* Asked again, the same cached text. */
     ck_assert_ptr_eq(lg_field_names(LG_OUTPUT), lg_field_names(LG_OUTPUT));

@@ -83,6 +83,7 @@ static const golden goldens[] = {
     {"outlet:tass lang:ru", "(and (filter outlet \"tass\") (filter lang \"ru\"))"},
     /* dates */
     {"date:2024", "(date 2024 2024)"},
+    {"date:none", "(date none)"},
     {"date:2024-05", "(date 2024-05 2024-05)"},
     {"date:2024-05-21", "(date 2024-05-21 2024-05-21)"},
     {"date:2024-06-01..2024-12-31", "(date 2024-06-01 2024-12-31)"},
@@ -137,10 +138,10 @@ static const bad errors[] = {
     {"\"\"", 1, "empty phrase at column 1"},
     {"a \"  \"", 3, "empty phrase at column 3"},
     /* fields */
-    {"a foo:bar", 3, "unknown field 'foo' at column 3 (fields: date, outlet, speaker, title, lang)"},
-    {"text:x", 1, "unknown field 'text' at column 1 (fields: date, outlet, speaker, title, lang)"},
-    {"id:\"5\"", 1, "unknown field 'id' at column 1 (fields: date, outlet, speaker, title, lang)"},
-    {"Лавров foo:x", 8, "unknown field 'foo' at column 8 (fields: date, outlet, speaker, title, lang)"},
+    {"a foo:bar", 3, "unknown field 'foo' at column 3 (fields: date, outlet, speaker, quote, title, lang)"},
+    {"text:x", 1, "unknown field 'text' at column 1 (fields: date, outlet, speaker, quote, title, lang)"},
+    {"id:\"5\"", 1, "unknown field 'id' at column 1 (fields: date, outlet, speaker, quote, title, lang)"},
+    {"Лавров foo:x", 8, "unknown field 'foo' at column 8 (fields: date, outlet, speaker, quote, title, lang)"},
     {"outlet:", 1, "empty field value at column 1"},
     {"outlet: tass", 1, "empty field value at column 1"},
     {"a speaker:\"\"", 3, "empty field value at column 3"},

@@ -716,6 +716,50 @@ START_TEST(test_search_on_reader)
 }
 END_TEST
 
+/* Quotes are deleted with their article through a shared parent term. */
+START_TEST(test_delete_term)
+{
+    xs_db *db = open_ok(XS_OPEN_CREATE);
+    put(db, 1, "a", NULL, "XA:7");
+    put(db, 2, "b", NULL, "XA:7");
+    put(db, 3, "c", NULL, "XA:8");
+    st_ok(db, xs_db_delete_term(db, "XA:7"));
+    ck_assert_int_eq(has_doc(db, 1), 0);
+    ck_assert_int_eq(has_doc(db, 2), 0);
+    ck_assert_int_eq(has_doc(db, 3), 1);
+    st_ok(db, xs_db_delete_term(db, "XA:absent"));
+    ck_assert_uint_eq(doccount(db), 1);
+    xs_db_close(db);
+}
+END_TEST
+
+/* One result per value, the best ranked, with how many it stands for. */
+START_TEST(test_collapse)
+{
+    xs_db *db = open_ok(XS_OPEN_CREATE);
+    put_values(db);
+    xs_search_opts o;
+    xs_search_opts_init(&o);
+    ck_assert_int_eq(o.collapse_slot, -1);
+    o.collapse_slot = 0;
+    o.sort_slot = 0;
+    o.sort = XS_SORT_VALUE_ASC;
+    o.check_at_least = 100;
+    xs_results *r = NULL;
+    xs_query *q = T("x");
+    st_ok(db, xs_db_search(db, q, &o, &r));
+    xs_query_free(q);
+    ck_assert_uint_eq(xs_results_size(r), 3);
+    ck_assert_uint_eq(xs_results_total(r), 3);
+    ck_assert_uint_eq(xs_results_docid(r, 0), 1);
+    ck_assert_uint_eq(xs_results_collapsed(r, 0), 1);
+    ck_assert_uint_eq(xs_results_docid(r, 2), 3);
+    ck_assert_uint_eq(xs_results_collapsed(r, 2), 0);
+    xs_results_free(r);
+    xs_db_close(db);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("shim");
@@ -730,6 +774,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_doc_roundtrip);
     tcase_add_test(tc, test_replace_is_idempotent);
     tcase_add_test(tc, test_delete);
+    tcase_add_test(tc, test_delete_term);
+    tcase_add_test(tc, test_collapse);
     tcase_add_test(tc, test_metadata);
     tcase_add_test(tc, test_transaction_cancel);
     tcase_add_test(tc, test_transaction_commit);

@@ -15,4 +15,14 @@ void lg_test_rmdir(const char *path);
  * (0 when every test passed). */
 int lg_test_run(Suite *s);
 
+struct lg_page;
+
+/* Reads the user's seed page `name` from $LEGATE_SEEDS, else from
+ * ../shared/seeds beside the source tree, as `legate index` reads it;
+ * cleaned with lg_clean when `clean` is set. Returns 0, or -1 when the
+ * seeds are not there (a fresh clone without ../shared: the caller checks
+ * nothing more and the test says so on stderr). Fails the test if the
+ * directory exists but the page cannot be read. */
+int lg_test_seed_page(const char *name, int clean, struct lg_page *page);
+
 #endif

@@ -1,0 +1,59 @@
+#include "writer.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sync.h"
+
+static int dir_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* A new Xapian index beside existing articles (its directory was lost), or
+ * a rebuild: every article must be written again. Queued before the Xapian
+ * index is emptied, so a crash in between loses nothing. */
+static int queue_rebuild(lg_writer *w, int rebuild, lg_err *e)
+{
+    if (dir_exists(w->db.xapian_path) && !rebuild)
+        return 0;
+    if (lg_store_begin(w->store, e) != 0 || lg_store_outbox_all(w->store, e) != 0)
+        return -1;
+    return lg_store_commit(w->store, e);
+}
+
+int lg_writer_open(lg_writer *w, const char *dir, int create, int rebuild, lg_err *e)
+{
+    memset(w, 0, sizeof *w);
+    if (lg_dbdir_open(dir, create ? LG_DB_CREATE : LG_DB_WRITE, &w->db, e) != 0 ||
+        lg_store_new(w->db.sql, &w->store, e) != 0 || queue_rebuild(w, rebuild, e) != 0)
+        return -1;
+    w->stemmer = lg_stemmer_new();
+    if (!w->stemmer)
+        return lg_err_set(e, LG_EXIT_DB, "cannot create the stemmers");
+    xs_status st = xs_db_open(w->db.xapian_path, rebuild ? XS_OPEN_OVERWRITE : XS_OPEN_CREATE,
+                              &w->xdb);
+    if (st == XS_LOCKED)
+        return lg_err_set(e, LG_EXIT_DB, "%s: locked: another legate process is writing to it",
+                          dir);
+    if (st != XS_OK)
+        return lg_err_set(e, LG_EXIT_DB, "%s: %s", w->db.xapian_path, xs_db_error(w->xdb));
+    return lg_writer_sync(w, e);
+}
+
+int lg_writer_sync(lg_writer *w, lg_err *e)
+{
+    return lg_sync(w->store, w->xdb, w->stemmer, NULL, e);
+}
+
+void lg_writer_close(lg_writer *w)
+{
+    if (w->store)
+        lg_store_rollback(w->store);
+    lg_store_free(w->store);
+    lg_stemmer_free(w->stemmer);
+    xs_db_close(w->xdb);
+    lg_dbdir_close(&w->db);
+    memset(w, 0, sizeof *w);
+}
