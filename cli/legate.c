@@ -21,6 +21,8 @@ static const struct {
     {"index", cmd_index, "add files, folders and JSON Lines feeds to the database"},
     {"search", cmd_search, "find articles, ranked by relevance or date"},
     {"quotes", cmd_quotes, "find quotations, attributed to their speakers"},
+    {"export", cmd_export, "write every match (articles or quotations) for scripts"},
+    {"count", cmd_count, "exact counts of the matches by outlet, speaker, month..."},
     {"show", cmd_show, "print one article: metadata and text"},
     {"stats", cmd_stats, "counts, sizes and when the database was last indexed"},
     {"alias", cmd_alias, "add or list other spellings of a speaker or outlet"},

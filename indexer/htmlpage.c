@@ -139,7 +139,7 @@ static int names_furniture(const xmlNode *n)
 
 static int is_hidden(const xmlNode *n)
 {
-    char buf[256];
+    char buf[512];
     if (xmlHasProp(n, (const xmlChar *)"hidden"))
         return 1;
     if (strcmp(attr_lower(n, "aria-hidden", buf, sizeof buf), "true") == 0)
@@ -147,6 +147,14 @@ static int is_hidden(const xmlNode *n)
     const char *style = attr_lower(n, "style", buf, sizeof buf);
     return strstr(style, "display:none") || strstr(style, "display: none") ||
            strstr(style, "visibility:hidden") || strstr(style, "visibility: hidden");
+}
+
+static int inside_article_element(const xmlNode *n)
+{
+    for (const xmlNode *a = n->parent; a; a = a->parent)
+        if (is_tag(a, "article") || is_tag(a, "main"))
+            return 1;
+    return 0;
 }
 
 /* Furniture by tag wherever it is; <header> and <form> only outside the
@@ -158,13 +166,10 @@ static int is_furniture(const xmlNode *n, int in_article)
 {
     static const char *const tags[] = {"nav", "footer", "aside", "button", "select", "label",
                                        "menu", "dialog", NULL};
-    static const char *const outer_tags[] = {"header", "form", NULL};
     if (is_tag(n, "body") || is_tag(n, "html"))
         return 0;
-    int outer = !in_article && tag_in(n, outer_tags);
-    for (const xmlNode *a = n->parent; a && outer && is_tag(n, "header"); a = a->parent)
-        outer = !is_tag(a, "article") && !is_tag(a, "main");
-    return tag_in(n, tags) || outer || names_furniture(n) || is_hidden(n);
+    int outer = !in_article && (is_tag(n, "form") || (is_tag(n, "header") && !inside_article_element(n)));
+    return outer || tag_in(n, tags) || names_furniture(n) || is_hidden(n);
 }
 
 /* ---- the main-content container ------------------------------------ */
@@ -448,7 +453,12 @@ static void meta_finish(meta *m, lg_page *page)
 
 /* ---- the walk ---------------------------------------------------------- */
 
+/* What an element is for the text under it (see element_flags). */
 enum { F_LINK = 1, F_HEAD = 2, F_FURNITURE = 4, F_ARTICLE = 8, F_BLOCK = 16 };
+
+/* The walk's state: the block being read and what encloses it. Each text
+ * node's visible bytes are counted by what encloses it, so a block's
+ * flags are those of most of its text. */
 typedef struct {
     lg_page *page;
     meta m;
@@ -608,10 +618,11 @@ static htmlDocPtr parse(const char *html, size_t len, const char *encoding)
 }
 
 /*
- * libxml2 reads the meta charset itself and, with none, takes UTF-8. But on
- * a byte that is not UTF-8 in a page declared (or taken) as UTF-8 it
- * switches to Latin-1 for the rest of the page; reading such a page again
- * as strict UTF-8 confines the damage to U+FFFD at the bad bytes.
+ * libxml2 reads the meta charset itself and, with none, takes UTF-8,
+ * falling back to Latin-1 at the first byte that is not (right for old
+ * undeclared pages). It does that fallback on pages declared UTF-8 too,
+ * garbling the rest of the page; reading such a page again as strict UTF-8
+ * confines the damage to U+FFFD at the bad bytes.
  */
 static htmlDocPtr parse_detecting(const char *html, size_t len)
 {

@@ -1,3 +1,8 @@
+/*
+ * page.c — blocks: adding them (every block's text folded and made valid
+ * UTF-8 here, whoever adds it), the kept text, and reading a plain-text
+ * scrape, including a text browser's dump whose paragraphs are wrapped.
+ */
 #include "page.h"
 
 #include <stdlib.h>

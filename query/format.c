@@ -28,7 +28,8 @@ struct lg_fmt {
     int color;
     uint64_t n_hits;   /* hits written so far */
     int failed;        /* a write failed: every later call fails too */
-    unsigned columns;  /* the field flag that picks the output columns */
+    lg_field_id cols[LG_F__COUNT];  /* the output columns, in order */
+    size_t n_cols;
     lg_sb sb;          /* the bytes of the current record */
     lg_sb cell;        /* scratch for a cell that needs building */
 };
@@ -107,14 +108,18 @@ static const char *cell_text(const lg_hit *h, lg_field_id id, char num[64], lg_s
     }
 }
 
-static int is_output(const lg_fmt *w, lg_field_id id)
-{
-    return (lg_field_get(id)->flags & w->columns) != 0;
-}
-
 void lg_fmt_set_columns(lg_fmt *w, unsigned flag)
 {
-    w->columns = flag;
+    w->n_cols = 0;
+    for (int id = 0; id < LG_F__COUNT; id++)
+        if (lg_field_get((lg_field_id)id)->flags & flag)
+            w->cols[w->n_cols++] = (lg_field_id)id;
+}
+
+void lg_fmt_set_fields(lg_fmt *w, const lg_field_id *ids, size_t n)
+{
+    w->n_cols = n < LG_F__COUNT ? n : LG_F__COUNT;
+    memcpy(w->cols, ids, w->n_cols * sizeof *ids);
 }
 
 /* ---- json / ndjson ------------------------------------------------ */
@@ -168,9 +173,8 @@ static json_t *cell_json(const lg_hit *h, lg_field_id id)
 static char *hit_json(const lg_fmt *w, const lg_hit *h, size_t flags)
 {
     json_t *obj = json_object();
-    for (lg_field_id id = 0; obj && id < LG_F__COUNT; id++) {
-        if (!is_output(w, id))
-            continue;
+    for (size_t c = 0; obj && c < w->n_cols; c++) {
+        lg_field_id id = w->cols[c];
         if (json_object_set_new(obj, lg_field_get(id)->name, cell_json(h, id)) != 0) {
             json_decref(obj);
             obj = NULL;
@@ -236,7 +240,7 @@ static int ndjson_hit(lg_fmt *w, const lg_hit *h)
 
 /* ---- csv / tsv ---------------------------------------------------- */
 
-static void csv_cell(lg_sb *sb, const char *s)
+void lg_csv_cell(lg_sb *sb, const char *s)
 {
     if (!strpbrk(s, ",\"\r\n")) {
         lg_sb_adds(sb, s);
@@ -251,7 +255,7 @@ static void csv_cell(lg_sb *sb, const char *s)
     lg_sb_addc(sb, '"');
 }
 
-static void tsv_cell(lg_sb *sb, const char *s)
+void lg_tsv_cell(lg_sb *sb, const char *s)
 {
     for (; *s; s++) {
         const char *esc = *s == '\t' ? "\\t" : *s == '\r' ? "\\r" : *s == '\n' ? "\\n"
@@ -268,15 +272,14 @@ static void table_row(lg_fmt *w, const lg_hit *h)
 {
     int csv = w->f == LG_FMT_CSV;
     int first = 1;
-    for (lg_field_id id = 0; id < LG_F__COUNT; id++) {
-        if (!is_output(w, id))
-            continue;
+    for (size_t c = 0; c < w->n_cols; c++) {
+        lg_field_id id = w->cols[c];
         if (!first)
             lg_sb_addc(&w->sb, csv ? ',' : '\t');
         first = 0;
         char num[64];
         const char *s = h ? cell_text(h, id, num, &w->cell) : lg_field_get(id)->name;
-        (csv ? csv_cell : tsv_cell)(&w->sb, s ? s : "");
+        (csv ? lg_csv_cell : lg_tsv_cell)(&w->sb, s ? s : "");
     }
     lg_sb_adds(&w->sb, csv ? "\r\n" : "\n");
 }
@@ -451,7 +454,7 @@ lg_fmt *lg_fmt_new(lg_format f, FILE *out, const char *query, int color)
     w->f = f;
     w->out = out;
     w->color = color;
-    w->columns = LG_OUTPUT;
+    lg_fmt_set_columns(w, LG_OUTPUT);
     lg_sb_init(&w->sb);
     lg_sb_init(&w->cell);
     return w;

@@ -27,6 +27,7 @@
 #include <stdio.h>
 
 #include "hit.h"
+#include "strbuf.h"
 
 typedef enum { LG_FMT_TEXT, LG_FMT_JSON, LG_FMT_NDJSON, LG_FMT_CSV, LG_FMT_TSV } lg_format;
 
@@ -41,10 +42,17 @@ lg_fmt *lg_fmt_new(lg_format f, FILE *out, const char *query, int color);
 /* The columns to write: the fields having `flag` (default LG_OUTPUT, the
  * search results; LG_QUOTE_OUTPUT for quotations), in table order. */
 void lg_fmt_set_columns(lg_fmt *w, unsigned flag);
+/* Exactly these columns, in this order (--fields). */
+void lg_fmt_set_fields(lg_fmt *w, const lg_field_id *ids, size_t n);
 /* Each returns 0, or -1 when writing failed (errno set): exit code 4. */
 int lg_fmt_begin(lg_fmt *w, uint64_t total, uint64_t offset);
 int lg_fmt_hit(lg_fmt *w, const lg_hit *h);
 int lg_fmt_end(lg_fmt *w);
 void lg_fmt_free(lg_fmt *w);
+
+/* One csv cell (RFC 4180 quoting) or tsv cell (escapes), appended to sb:
+ * for other tables that must quote the same way. */
+void lg_csv_cell(lg_sb *sb, const char *s);
+void lg_tsv_cell(lg_sb *sb, const char *s);
 
 #endif

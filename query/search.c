@@ -14,9 +14,9 @@
 
 int lg_sort_parse(const char *name, lg_sort *out)
 {
-    static const char *names[] = {"relevance", "newest", "oldest"};
-    static const lg_sort sorts[] = {LG_SORT_RELEVANCE, LG_SORT_NEWEST, LG_SORT_OLDEST};
-    for (size_t i = 0; i < 3; i++)
+    static const char *names[] = {"relevance", "newest", "oldest", "id"};
+    static const lg_sort sorts[] = {LG_SORT_RELEVANCE, LG_SORT_NEWEST, LG_SORT_OLDEST, LG_SORT_ID};
+    for (size_t i = 0; i < 4; i++)
         if (strcmp(name, names[i]) == 0) {
             *out = sorts[i];
             return 0;
@@ -184,6 +184,14 @@ static int assemble(assembler *a, uint64_t id, uint64_t collapsed, lg_hit *h, lg
     return 1;
 }
 
+static int shows(const lg_search_req *req, lg_field_id id)
+{
+    for (size_t i = 0; i < req->n_fields; i++)
+        if (req->fields[i] == id)
+            return 1;
+    return 0;
+}
+
 static void add_hl(void *ctx, const char *term, size_t len, int stemmed)
 {
     lg_hlset_add(ctx, term, len, stemmed);
@@ -197,49 +205,76 @@ static int query_error(lg_err *e, const lg_qerror *qe)
     return lg_err_set(e, LG_EXIT_USAGE, "query error: %s", qe->message);
 }
 
+static xs_sort xapian_sort(lg_sort sort, int ranked)
+{
+    switch (sort) {
+    case LG_SORT_AUTO:
+        return ranked ? XS_SORT_RELEVANCE : XS_SORT_VALUE_DESC;
+    case LG_SORT_RELEVANCE:
+        return XS_SORT_RELEVANCE;
+    case LG_SORT_NEWEST:
+        return XS_SORT_VALUE_DESC;
+    case LG_SORT_OLDEST:
+        return XS_SORT_VALUE_ASC;
+    case LG_SORT_ID:
+        return XS_SORT_DOCID;
+    }
+    return XS_SORT_RELEVANCE;
+}
+
 static void search_options(const lg_search_req *req, int ranked, uint64_t doccount,
                            xs_search_opts *o)
 {
     xs_search_opts_init(o);
     if (req->target == LG_TARGET_QUOTES && req->collapse)
         o->collapse_slot = LG_SLOT_QUOTE_KEY;
-    lg_sort sort = req->sort;
-    if (sort == LG_SORT_AUTO)
-        sort = ranked ? LG_SORT_RELEVANCE : LG_SORT_NEWEST;
-    o->sort = sort == LG_SORT_RELEVANCE ? XS_SORT_RELEVANCE
-            : sort == LG_SORT_NEWEST    ? XS_SORT_VALUE_DESC
-                                        : XS_SORT_VALUE_ASC;
+    o->sort = xapian_sort(req->sort, ranked);
     o->sort_slot = lg_field_get(LG_F_DATE)->slot;
-    o->offset = req->offset;
-    o->limit = req->limit;
     /* Counting every match makes `total` exact, which scripts rely on. */
     o->check_at_least = doccount;
 }
 
-static int emit(assembler *as, const xs_results *r, uint64_t offset, lg_fmt *w,
-                lg_search_res *res, lg_err *e)
+static int write_failed(lg_err *e)
 {
-    if (lg_fmt_begin(w, res->total, offset) != 0)
-        return lg_err_set(e, LG_EXIT_OUTPUT, "cannot write output");
+    return lg_err_set(e, LG_EXIT_OUTPUT, "cannot write output");
+}
+
+/* Hands one page of results to the formatter. Results at or below the
+ * resume cursor are skipped (id order only). */
+static int emit_page(assembler *as, const xs_results *r, const lg_search_req *req,
+                     uint64_t first_rank, lg_fmt *w, lg_search_res *res, lg_err *e)
+{
     for (size_t i = 0; i < xs_results_size(r); i++) {
         lg_hit h = {0};
         uint64_t id = xs_results_docid(r, i) - as->t->docid_base;
+        if (req->sort == LG_SORT_ID && id <= req->after)
+            continue;
         int got = assemble(as, id, xs_results_collapsed(r, i), &h, e);
         if (got > 0) {
-            h.rank = offset + i + 1;
+            h.rank = first_rank + i;
             h.score = xs_results_score(r, i);
             res->shown++;
-            got = lg_fmt_hit(w, &h) == 0 ? 1 : lg_err_set(e, LG_EXIT_OUTPUT, "cannot write output");
+            got = lg_fmt_hit(w, &h) == 0 ? 1 : write_failed(e);
         }
         lg_hit_clear(&h);
         if (got < 0)
             return -1;
     }
-    if (lg_fmt_end(w) != 0)
-        return lg_err_set(e, LG_EXIT_OUTPUT, "cannot write output");
     return 0;
 }
 
+static int search_page(xs_db *xdb, const xs_query *q, const xs_search_opts *o, xs_results **r,
+                       lg_err *e)
+{
+    xs_status st = xs_db_search(xdb, q, o, r);
+    if (st == XS_OK)
+        return 0;
+    return lg_err_set(e, st == XS_QUERY_ERROR ? LG_EXIT_USAGE : LG_EXIT_DB, "%s: %s",
+                      st == XS_QUERY_ERROR ? "query error" : "xapian", xs_db_error(xdb));
+}
+
+/* Fetches and writes the results page by page, so memory stays the same
+ * whatever the count; the first page also gives the exact total. */
 static int run_compiled(xs_db *xdb, const lg_search_req *req, const xs_query *q,
                         int ranked, assembler *as, lg_fmt *w, lg_search_res *res, lg_err *e)
 {
@@ -248,15 +283,31 @@ static int run_compiled(xs_db *xdb, const lg_search_req *req, const xs_query *q,
         return lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(xdb));
     xs_search_opts o;
     search_options(req, ranked, doccount, &o);
-    xs_results *r = NULL;
-    xs_status st = xs_db_search(xdb, q, &o, &r);
-    if (st != XS_OK)
-        return lg_err_set(e, st == XS_QUERY_ERROR ? LG_EXIT_USAGE : LG_EXIT_DB, "%s: %s",
-                          st == XS_QUERY_ERROR ? "query error" : "xapian", xs_db_error(xdb));
-    res->total = xs_results_total(r);
-    int rc = emit(as, r, req->offset, w, res, e);
-    xs_results_free(r);
-    return rc;
+    uint64_t page = req->page ? req->page : req->limit, done = 0;
+    for (;;) {
+        xs_results *r = NULL;
+        o.offset = req->offset + done;
+        o.limit = req->limit - done < page ? req->limit - done : page;
+        if (search_page(xdb, q, &o, &r, e) != 0)
+            return -1;
+        int rc = 0;
+        if (done == 0) {
+            res->total = xs_results_total(r);
+            rc = lg_fmt_begin(w, res->total, req->offset) == 0 ? 0 : write_failed(e);
+        }
+        size_t got = xs_results_size(r);
+        if (rc == 0)
+            rc = emit_page(as, r, req, o.offset + 1, w, res, e);
+        xs_results_free(r);
+        done += got;
+        if (rc != 0)
+            return -1;
+        if (got < o.limit || done >= req->limit)
+            break;
+        /* Later pages need no exact total: let Xapian stop early. */
+        o.check_at_least = 0;
+    }
+    return lg_fmt_end(w) == 0 ? 0 : write_failed(e);
 }
 
 /* lg_filters.resolve over the alias tables: a spelling registered for an
@@ -282,36 +333,103 @@ static int resolve_alias(void *ctx, lg_field_id field, const char *key, char *ou
     return found;
 }
 
-int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
-                  lg_search_res *res, lg_err *e)
+/* The parsed and compiled request: the query tree (for highlighting), the
+ * Xapian query with every filter, and whether it has words to rank by. */
+typedef struct {
+    lg_qnode *root;
+    xs_query *q;
+    int ranked;
+    lg_stemmer *stemmer;
+} compiled;
+
+static int compile_request(sqlite3 *sql, const lg_search_req *req, compiled *c, lg_err *e)
 {
-    memset(res, 0, sizeof *res);
-    lg_qnode *root = NULL;
     lg_qerror qe = {0, ""};
-    if (req->query && lg_query_parse(req->query, &root, &qe) != 0)
+    memset(c, 0, sizeof *c);
+    if (req->query && lg_query_parse(req->query, &c->root, &qe) != 0)
         return query_error(e, &qe);
     lg_filters filters = req->filters;
     filters.resolve = resolve_alias;
     filters.resolve_ctx = sql;
     filters.kind = targets[req->target].kind;
+    c->stemmer = lg_stemmer_new();
+    if (!c->stemmer)
+        return lg_err_set(e, LG_EXIT_DB, "out of memory");
+    if (lg_query_compile(c->root, &filters, c->stemmer, &c->q, &c->ranked, &qe) != 0)
+        return query_error(e, &qe);
+    return 0;
+}
+
+static void compiled_free(compiled *c)
+{
+    xs_query_free(c->q);
+    lg_stemmer_free(c->stemmer);
+    lg_qnode_free(c->root);
+}
+
+int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
+                  lg_search_res *res, lg_err *e)
+{
+    memset(res, 0, sizeof *res);
+    compiled c;
     assembler as = {.snippet_chars = req->snippet_chars};
-    as.stemmer = lg_stemmer_new();
-    as.hl = lg_hlset_new();
-    xs_query *q = NULL;
-    int ranked = 0, rc = -1;
-    if (!as.stemmer || !as.hl)
-        lg_err_set(e, LG_EXIT_DB, "out of memory");
-    else if (lg_query_compile(root, &filters, as.stemmer, &q, &ranked, &qe) != 0)
-        query_error(e, &qe);
-    else if (assembler_init(&as, sql, req, e) == 0) {
-        lg_query_highlight_terms(root, as.stemmer, add_hl, as.hl);
+    int rc = -1;
+    if (compile_request(sql, req, &c, e) == 0 && (as.hl = lg_hlset_new()) &&
+        assembler_init(&as, sql, req, e) == 0) {
+        as.stemmer = c.stemmer;
+        lg_query_highlight_terms(c.root, c.stemmer, add_hl, as.hl);
         lg_fmt_set_columns(w, as.t->columns);
-        rc = run_compiled(xdb, req, q, ranked, &as, w, res, e);
+        if (req->fields) {
+            lg_fmt_set_fields(w, req->fields, req->n_fields);
+            if (!shows(req, LG_F_SNIPPET) && req->target == LG_TARGET_ARTICLES)
+                as.snippet_chars = 0;
+        }
+        rc = run_compiled(xdb, req, c.q, c.ranked, &as, w, res, e);
     }
     assembler_free(&as);
-    xs_query_free(q);
     lg_hlset_free(as.hl);
-    lg_stemmer_free(as.stemmer);
-    lg_qnode_free(root);
+    compiled_free(&c);
+    return rc;
+}
+
+/* Pages through every match in docid order (cheap: no weighting, early
+ * termination) with its value in `slot`. */
+static int visit_all(xs_db *xdb, const lg_search_req *req, const xs_query *q, int slot,
+                     lg_value_fn fn, void *ctx, uint64_t *total, lg_err *e)
+{
+    uint64_t doccount = 0;
+    if (xs_db_doccount(xdb, &doccount) != XS_OK)
+        return lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(xdb));
+    xs_search_opts o;
+    search_options(req, 0, doccount, &o);
+    o.sort = XS_SORT_DOCID;
+    o.value_slot = slot;
+    o.limit = LG_VISIT_PAGE;
+    *total = 0;
+    for (o.offset = 0;; o.offset += o.limit) {
+        xs_results *r = NULL;
+        if (search_page(xdb, q, &o, &r, e) != 0)
+            return -1;
+        size_t n = xs_results_size(r);
+        for (size_t i = 0; i < n; i++) {
+            size_t len;
+            const char *v = xs_results_value(r, i, &len);
+            fn(ctx, v, len);
+        }
+        xs_results_free(r);
+        *total += n;
+        if (n < o.limit)
+            return 0;
+    }
+}
+
+int lg_search_each(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, int slot, lg_value_fn fn,
+                   void *ctx, uint64_t *total, lg_err *e)
+{
+    compiled c;
+    int rc = compile_request(sql, req, &c, e);
+    if (rc == 0)
+        rc = visit_all(xdb, req, c.q, slot, fn, ctx, total, e);
+    compiled_free(&c);
     return rc;
 }

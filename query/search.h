@@ -16,9 +16,9 @@
 #include "format.h"
 #include "xs.h"
 
-typedef enum { LG_SORT_AUTO, LG_SORT_RELEVANCE, LG_SORT_NEWEST, LG_SORT_OLDEST } lg_sort;
+typedef enum { LG_SORT_AUTO, LG_SORT_RELEVANCE, LG_SORT_NEWEST, LG_SORT_OLDEST, LG_SORT_ID } lg_sort;
 
-/* Parses "relevance", "newest", "oldest"; -1 for anything else. */
+/* Parses "relevance", "newest", "oldest", "id"; -1 for anything else. */
 int lg_sort_parse(const char *name, lg_sort *out);
 
 typedef enum { LG_TARGET_ARTICLES, LG_TARGET_QUOTES } lg_target;
@@ -35,6 +35,14 @@ typedef struct {
      * first published first), and `context` sentences around each. */
     int collapse;
     unsigned context;
+    /* The columns, in order (--fields); NULL: the target's own. */
+    const lg_field_id *fields;
+    size_t n_fields;
+    /* Results fetched from Xapian at a time (0: all at once): exports use
+     * pages so memory stays constant whatever the count. */
+    uint64_t page;
+    /* With LG_SORT_ID, only ids above this: a cursor to resume an export. */
+    uint64_t after;
 } lg_search_req;
 
 typedef struct {
@@ -48,5 +56,15 @@ typedef struct {
  * LG_EXIT_OUTPUT. */
 int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
                   lg_search_res *res, lg_err *e);
+
+/* Calls fn for every result of req (its query, filters, target and
+ * collapsing: copies collapsed into one result are visited once; order,
+ * offset and limit ignored) with the result's value in `slot` ("" when
+ * none). *total gets the number of results visited, which is the search
+ * total. Exact and in constant memory: used by count and timeline. */
+#define LG_VISIT_PAGE 10000
+typedef void (*lg_value_fn)(void *ctx, const char *value, size_t len);
+int lg_search_each(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, int slot, lg_value_fn fn,
+                   void *ctx, uint64_t *total, lg_err *e);
 
 #endif

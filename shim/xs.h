@@ -152,7 +152,8 @@ char *xs_query_describe(const xs_query *q);
 typedef enum {
     XS_SORT_RELEVANCE,   /* BM25, ties by ascending docid */
     XS_SORT_VALUE_DESC,  /* value slot descending, ties by ascending docid */
-    XS_SORT_VALUE_ASC    /* value slot ascending, ties by ascending docid */
+    XS_SORT_VALUE_ASC,   /* value slot ascending, ties by ascending docid */
+    XS_SORT_DOCID        /* ascending docid, no weighting: cheapest to page */
 } xs_sort;
 
 typedef struct {
@@ -166,10 +167,12 @@ typedef struct {
     /* Keep one match per distinct value in this slot (the best ranked);
      * -1 for none. total then counts the kept matches. */
     int collapse_slot;
+    /* Return each result's value in this slot too (-1: none). */
+    int value_slot;
 } xs_search_opts;
 
 /* Xapian's BM25 defaults (k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5),
- * relevance order, offset 0, limit 10, no collapsing. */
+ * relevance order, offset 0, limit 10, no collapsing, no values. */
 void xs_search_opts_init(xs_search_opts *opts);
 
 typedef struct xs_results xs_results;
@@ -185,6 +188,9 @@ double xs_results_score(const xs_results *r, size_t i);
 uint64_t xs_results_total(const xs_results *r);
 /* With collapsing: how many other matches result i stands for. */
 uint64_t xs_results_collapsed(const xs_results *r, size_t i);
+/* With value_slot: result i's value (bytes in *len, owned by r; "" when
+ * the document has none). */
+const char *xs_results_value(const xs_results *r, size_t i, size_t *len);
 
 #ifdef __cplusplus
 }

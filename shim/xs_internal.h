@@ -40,6 +40,7 @@ struct xs_results {
     std::vector<uint64_t> docids;
     std::vector<double> scores;
     std::vector<uint64_t> collapsed;
+    std::vector<std::string> values;
     uint64_t total = 0;
 };
 

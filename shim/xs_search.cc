@@ -30,6 +30,10 @@ static void set_order(Xapian::Enquire &enq, const xs_search_opts &o)
     case XS_SORT_VALUE_ASC:
         enq.set_sort_by_value(xs_slot(o.sort_slot), false);
         break;
+    case XS_SORT_DOCID:
+        enq.set_weighting_scheme(Xapian::BoolWeight());
+        enq.set_sort_by_relevance();
+        break;
     }
 }
 
@@ -50,6 +54,8 @@ static xs_results *run(const Xapian::Database &d, const Xapian::Query &q, const 
         r->docids.push_back(*it);
         r->scores.push_back(it.get_weight());
         r->collapsed.push_back(it.get_collapse_count());
+        if (o.value_slot >= 0)
+            r->values.push_back(it.get_document().get_value(xs_slot(o.value_slot)));
     }
     r->total = mset.get_matches_estimated();
     return r.release();
@@ -66,6 +72,7 @@ extern "C" void xs_search_opts_init(xs_search_opts *opts)
     opts->sort = XS_SORT_RELEVANCE;
     opts->limit = 10;
     opts->collapse_slot = -1;
+    opts->value_slot = -1;
 }
 
 extern "C" xs_status xs_db_search(xs_db *db, const xs_query *q, const xs_search_opts *opts,
@@ -109,4 +116,14 @@ extern "C" uint64_t xs_results_total(const xs_results *r)
 extern "C" uint64_t xs_results_collapsed(const xs_results *r, size_t i)
 {
     return r && i < r->collapsed.size() ? r->collapsed[i] : 0;
+}
+
+extern "C" const char *xs_results_value(const xs_results *r, size_t i, size_t *len)
+{
+    if (!r || i >= r->values.size()) {
+        *len = 0;
+        return "";
+    }
+    *len = r->values[i].size();
+    return r->values[i].data();
 }

@@ -1,0 +1,369 @@
+/*
+ * cmd_query.c — the commands that run a query: search, quotes, export and
+ * count. They share the query language, the filter options and the
+ * database opening; each mode adds its own options and output.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "dbdir.h"
+#include "err.h"
+#include "fields.h"
+#include "count.h"
+#include "format.h"
+#include "search.h"
+#include "strbuf.h"
+
+#define SNIPPET_CHARS 240
+
+#define QUERY_HELP \
+    "Query: words, \"phrases\", AND, OR, NOT, -word, (groups), a NEAR/5 b, negot*,\n" \
+    "  outlet:NAME, speaker:NAME, speaker:\"Sergey Lavrov\", lang:CODE, title:WORD,\n" \
+    "  quote:WORD, date:2024, date:2024-05, date:2024-06-01..2024-12-31,\n" \
+    "  date:2024-06.., date:..2024, date:none (undated)\n" \
+    "\n" \
+    "  --since DATE       on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)\n" \
+    "  --until DATE       on or before the end of DATE's period\n" \
+    "  --undated          only articles whose date is unknown\n" \
+    "  --outlet NAME      only this outlet (repeat for any of several)\n" \
+    "  --speaker NAME     only this speaker (repeat for any of several)\n" \
+    "  --lang CODE        only this language (repeat for any of several)\n" \
+    "  --sort ORDER       relevance | newest | oldest | id (default: relevance\n" \
+    "                     with words, newest with filters only)\n" \
+    "  --limit N          at most N results (default 10; 0 for all)\n" \
+    "  --offset N         skip the first N results\n" \
+    "  --format F         text | json | ndjson | csv | tsv (default text)\n" \
+    "  --color WHEN       auto | always | never (text; NO_COLOR honoured)\n" \
+    "  --db DIR           database directory (default $LEGATE_DB or ./legate.db)\n"
+
+#define EXIT_HELP \
+    "Exit: 0 results, 1 no results, 2 usage or query error, 3 database error,\n" \
+    "4 output error.\n"
+
+static const char search_help[] =
+    "usage: legate search [OPTIONS] [QUERY...]\n"
+    "\n"
+    "Finds articles. Words are stemmed (negotiate finds negotiations); \"quoted\n"
+    "phrases\" are exact. Bare words must all match (AND). quote:WORD finds\n"
+    "articles with a quotation that matches.\n"
+    "\n" QUERY_HELP "\n"
+    "Fields of json/ndjson/csv/tsv: id, rank, score, date, date_precision, outlet,\n"
+    "speaker, title, source, lang, snippet (see README, \"Output formats\").\n" EXIT_HELP;
+
+static const char export_help[] =
+    "usage: legate export [OPTIONS] [QUERY...]\n"
+    "\n"
+    "Writes every match (articles, or quotations with --quotes), streaming, in\n"
+    "constant memory whatever the count, then \"exported N of N\" on stderr. It\n"
+    "never stops short silently: a failed write is an error (exit 4).\n"
+    "\n" QUERY_HELP
+    "  --quotes           export quotations instead of articles\n"
+    "  --fields A,B,...   only these columns, in this order\n"
+    "  --sort id          stable id order, resumable with --after\n"
+    "  --after ID         with --sort id: only ids above ID (resume a cut export)\n"
+    "  --no-collapse      (quotations) one row per article carrying a quotation\n"
+    "\n"
+    "Default format ndjson; default limit: every match. Columns are those of\n"
+    "search (or quotes with --quotes); see README, \"Output formats\".\n" EXIT_HELP;
+
+static const char count_help[] =
+    "usage: legate count --by outlet|speaker|lang|month|year [OPTIONS] [QUERY...]\n"
+    "\n"
+    "Exact counts of the matching articles (or quotations with --quotes), grouped.\n"
+    "The counts sum to the total `search` (or `quotes`) gives for the same query\n"
+    "and filters; quotations reprinted by several outlets count once unless\n"
+    "--no-collapse. Results without the property count under (none).\n"
+    "\n" QUERY_HELP
+    "  --by WHAT          outlet | speaker | lang | month | year (required)\n"
+    "  --quotes           count quotations instead of articles\n"
+    "  --no-collapse      count every copy of a reprinted quotation\n"
+    "\n"
+    "json: {query, by, total, collapsed, counts: [{value, count}]}; ndjson: one\n"
+    "{value, count} per line; csv/tsv: a <by>,count header, then rows.\n"
+    "Exit: 0 counted (even zero), 2 usage or query error, 3 database error,\n"
+    "4 output error.\n";
+
+static const char quotes_help[] =
+    "usage: legate quotes [OPTIONS] [QUERY...]\n"
+    "\n"
+    "Finds quotations, each attributed to its speaker, ranked by relevance. With\n"
+    "no query, every quotation that passes the filters. A quotation carried by\n"
+    "several articles is one result with its occurrences and outlets.\n"
+    "\n" QUERY_HELP
+    "  --context N        add N sentences before and after each quotation\n"
+    "  --no-collapse      one result per article carrying a quotation\n"
+    "\n"
+    "Fields of json/ndjson/csv/tsv: quote_id, article_id, rank, score, date,\n"
+    "outlet, speaker, speaker_confidence, quote, partial, context, title, source,\n"
+    "occurrences, outlets (see README, \"Output formats\").\n" EXIT_HELP;
+
+typedef struct {
+    const char *cmd;   /* "search", "quotes" or "export", for messages */
+    int export;
+    int count;        /* count mode: group by `by` */
+    lg_by by;
+    int by_set;
+    lg_field_id fields[LG_F__COUNT];
+    lg_search_req req;
+    lg_format format;
+    const char *color;
+    lg_sb query;
+} search_args;
+
+enum { O_SINCE = 1, O_UNTIL, O_UNDATED, O_OUTLET, O_SPEAKER, O_LANG, O_LIMIT, O_OFFSET, O_SORT,
+       O_FORMAT, O_COLOR, O_CONTEXT, O_NO_COLLAPSE, O_QUOTES, O_FIELDS, O_AFTER, O_BY };
+
+#define COMMON_OPTIONS \
+    {"since", 1, O_SINCE},     {"until", 1, O_UNTIL},   {"undated", 0, O_UNDATED}, \
+    {"outlet", 1, O_OUTLET},   {"speaker", 1, O_SPEAKER}, {"lang", 1, O_LANG},     \
+    {"limit", 1, O_LIMIT},     {"offset", 1, O_OFFSET}, {"sort", 1, O_SORT},       \
+    {"format", 1, O_FORMAT},   {"color", 1, O_COLOR}
+
+static const lg_cli_opt search_options[] = {COMMON_OPTIONS, {NULL, 0, 0}};
+static const lg_cli_opt quotes_options[] = {
+    COMMON_OPTIONS, {"context", 1, O_CONTEXT}, {"no-collapse", 0, O_NO_COLLAPSE}, {NULL, 0, 0}};
+static const lg_cli_opt count_options[] = {
+    {"since", 1, O_SINCE},   {"until", 1, O_UNTIL},     {"undated", 0, O_UNDATED},
+    {"outlet", 1, O_OUTLET}, {"speaker", 1, O_SPEAKER}, {"lang", 1, O_LANG},
+    {"format", 1, O_FORMAT}, {"by", 1, O_BY},           {"quotes", 0, O_QUOTES},
+    {"no-collapse", 0, O_NO_COLLAPSE}, {NULL, 0, 0}};
+static const lg_cli_opt export_options[] = {
+    COMMON_OPTIONS, {"quotes", 0, O_QUOTES}, {"fields", 1, O_FIELDS}, {"after", 1, O_AFTER},
+    {"no-collapse", 0, O_NO_COLLAPSE}, {NULL, 0, 0}};
+
+/* --fields a,b,c: names from the field table, each a column of the
+ * target; checked once the target is known (--quotes may come later). */
+static int parse_fields(search_args *a, const char *list)
+{
+    a->req.n_fields = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        const lg_field *f = lg_field_by_name(p, n);
+        if (!f || a->req.n_fields == LG_F__COUNT) {
+            lg_cli_usage(a->cmd, "--fields: unknown field '%.*s'", (int)n, p);
+            return -1;
+        }
+        a->fields[a->req.n_fields++] = f->id;
+        p += n + (p[n] == ',');
+    }
+    a->req.fields = a->fields;
+    return 0;
+}
+
+static int check_fields(const search_args *a)
+{
+    unsigned flag = a->req.target == LG_TARGET_QUOTES ? LG_QUOTE_OUTPUT : LG_OUTPUT;
+    for (size_t i = 0; i < a->req.n_fields; i++) {
+        const lg_field *f = lg_field_get(a->fields[i]);
+        if (!(f->flags & flag)) {
+            lg_cli_usage(a->cmd, "--fields: '%s' is not a column of %s (they are: %s)", f->name,
+                         a->req.target == LG_TARGET_QUOTES ? "quotations" : "articles",
+                         lg_field_names(flag));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int on_opt(void *ctx, int id, const char *v)
+{
+    search_args *a = ctx;
+    lg_filters *f = &a->req.filters;
+    uint64_t n;
+    switch (id) {
+    case O_SINCE: return lg_cli_date(a->cmd, "--since", v, &f->since);
+    case O_UNTIL: return lg_cli_date(a->cmd, "--until", v, &f->until);
+    case O_NO_COLLAPSE: a->req.collapse = 0; return 0;
+    case O_QUOTES: a->req.target = LG_TARGET_QUOTES; return 0;
+    case O_FIELDS: return parse_fields(a, v);
+    case O_AFTER: return lg_cli_uint(a->cmd, "--after", v, &a->req.after);
+    case O_BY:
+        a->by_set = lg_by_parse(v, &a->by) == 0;
+        if (a->by_set)
+            return 0;
+        lg_cli_usage(a->cmd, "--by: '%s' is not outlet, speaker, lang, month or year", v);
+        return -1;
+    case O_CONTEXT:
+        if (lg_cli_uint(a->cmd, "--context", v, &n) != 0)
+            return -1;
+        a->req.context = n > 100 ? 100 : (unsigned)n;
+        return 0;
+    case O_UNDATED: f->undated = 1; return 0;
+    case O_OUTLET: f->outlets[f->n_outlets++] = v; return 0;
+    case O_SPEAKER: f->speakers[f->n_speakers++] = v; return 0;
+    case O_LANG: f->langs[f->n_langs++] = v; return 0;
+    case O_LIMIT: return lg_cli_uint(a->cmd, "--limit", v, &a->req.limit);
+    case O_OFFSET: return lg_cli_uint(a->cmd, "--offset", v, &a->req.offset);
+    case O_COLOR: a->color = v; return 0;
+    case O_SORT:
+        if (lg_sort_parse(v, &a->req.sort) == 0)
+            return 0;
+        lg_cli_usage(a->cmd, "--sort: '%s' is not relevance, newest, oldest or id", v);
+        return -1;
+    default:
+        if (lg_format_parse(v, &a->format) == 0)
+            return 0;
+        lg_cli_usage(a->cmd, "--format: '%s' is not text, json, ndjson, csv or tsv", v);
+        return -1;
+    }
+}
+
+static int on_word(void *ctx, const char *word)
+{
+    search_args *a = ctx;
+    if (a->query.len)
+        lg_sb_addc(&a->query, ' ');
+    lg_sb_adds(&a->query, word);
+    return 0;
+}
+
+static int open_db(lg_dbdir *db, xs_db **xdb)
+{
+    lg_err e;
+    if (lg_dbdir_open(lg_dbdir_default(lg_cli_db), LG_DB_READ, db, &e) != 0) {
+        lg_cli_error("%s", e.msg);
+        return -1;
+    }
+    xs_status st = xs_db_open(db->xapian_path, XS_OPEN_READ, xdb);
+    if (st != XS_OK) {
+        lg_cli_error("%s: %s (run `legate index` to rebuild it)", db->xapian_path,
+                     xs_db_error(*xdb));
+        lg_dbdir_close(db);
+        return -1;
+    }
+    return 0;
+}
+
+static int run_count(search_args *a, sqlite3 *sql, xs_db *xdb)
+{
+    lg_counts c;
+    lg_err e;
+    if (lg_count(sql, xdb, &a->req, a->by, &c, &e) != 0) {
+        lg_cli_error("%s", e.msg);
+        return e.code;
+    }
+    int collapsed = a->req.target == LG_TARGET_QUOTES && a->req.collapse;
+    int rc = lg_counts_write(&c, a->format, a->req.query, a->by, collapsed, stdout);
+    lg_counts_free(&c);
+    if (rc != 0) {
+        lg_cli_error("cannot write output");
+        return LG_EXIT_OUTPUT;
+    }
+    return LG_EXIT_OK;
+}
+
+static int run(search_args *a)
+{
+    int color = lg_cli_color(a->cmd, a->color);
+    if (color < 0)
+        return LG_EXIT_USAGE;
+    lg_dbdir db;
+    xs_db *xdb = NULL;
+    if (open_db(&db, &xdb) != 0) {
+        xs_db_close(xdb);
+        return LG_EXIT_DB;
+    }
+    a->req.query = a->query.len ? a->query.buf : NULL;
+    if (a->count) {
+        int rc = run_count(a, db.sql, xdb);
+        xs_db_close(xdb);
+        lg_dbdir_close(&db);
+        return rc;
+    }
+    /* A quotation is shown whole, its matched words highlighted. */
+    a->req.snippet_chars = a->req.target == LG_TARGET_QUOTES ? SIZE_MAX / 2 : SNIPPET_CHARS;
+    if (a->req.limit == 0)
+        a->req.limit = UINT64_MAX / 2;
+    lg_fmt *w = lg_fmt_new(a->format, stdout, a->req.query, color);
+    lg_search_res res;
+    lg_err e;
+    int rc = w ? lg_search_run(db.sql, xdb, &a->req, w, &res, &e) : -1;
+    if (!w)
+        lg_err_set(&e, LG_EXIT_OUTPUT, "out of memory");
+    lg_fmt_free(w);
+    xs_db_close(xdb);
+    lg_dbdir_close(&db);
+    if (rc != 0) {
+        lg_cli_error("%s", e.msg);
+        return e.code;
+    }
+    if (a->export)
+        fprintf(stderr, "legate: exported %llu of %llu\n", (unsigned long long)res.shown,
+                (unsigned long long)res.total);
+    else if (a->format == LG_FMT_TEXT)
+        fprintf(stderr, "legate: %llu of %llu results\n", (unsigned long long)res.shown,
+                (unsigned long long)res.total);
+    return res.total ? LG_EXIT_OK : LG_EXIT_NONE;
+}
+
+typedef enum { MODE_SEARCH, MODE_QUOTES, MODE_EXPORT, MODE_COUNT } mode;
+
+static const struct {
+    const char *help;
+    const lg_cli_opt *options;
+} modes[] = {
+    [MODE_SEARCH] = {search_help, search_options},
+    [MODE_QUOTES] = {quotes_help, quotes_options},
+    [MODE_EXPORT] = {export_help, export_options},
+    [MODE_COUNT] = {count_help, count_options},
+};
+
+static void set_defaults(search_args *a, mode m)
+{
+    a->req.target = m == MODE_QUOTES ? LG_TARGET_QUOTES : LG_TARGET_ARTICLES;
+    a->req.limit = m == MODE_EXPORT ? 0 : 10;
+    a->req.collapse = 1;
+    a->export = m == MODE_EXPORT;
+    a->count = m == MODE_COUNT;
+    a->req.page = m == MODE_EXPORT ? 1000 : 0;
+    /* Scripts read exports: a machine format unless told otherwise. */
+    a->format = m == MODE_EXPORT ? LG_FMT_NDJSON : LG_FMT_TEXT;
+}
+
+static int run_command(int argc, char **argv, mode m)
+{
+    search_args a = {.cmd = argv[0], .query = LG_SB_INIT};
+    set_defaults(&a, m);
+    /* Each list can hold at most one entry per argument. */
+    const char **lists = calloc(3 * (size_t)argc, sizeof *lists);
+    if (!lists)
+        return LG_EXIT_OUTPUT;
+    a.req.filters.outlets = lists;
+    a.req.filters.speakers = lists + argc;
+    a.req.filters.langs = lists + 2 * argc;
+    lg_cli_spec spec = {a.cmd, modes[m].help, modes[m].options, on_opt, on_word, &a};
+    int rc = lg_cli_parse(&spec, argc, argv);
+    if (rc == 0 && check_fields(&a) != 0)
+        rc = -1;
+    if (rc == 0 && a.req.after && a.req.sort != LG_SORT_ID)
+        rc = -1, lg_cli_usage(a.cmd, "--after needs --sort id");
+    if (rc == 0 && a.count && !a.by_set)
+        rc = -1, lg_cli_usage(a.cmd, "--by is required");
+    rc = rc < 0 ? LG_EXIT_USAGE : rc > 0 ? LG_EXIT_OK : run(&a);
+    free(lists);
+    lg_sb_release(&a.query);
+    return rc;
+}
+
+int cmd_search(int argc, char **argv)
+{
+    return run_command(argc, argv, MODE_SEARCH);
+}
+
+int cmd_quotes(int argc, char **argv)
+{
+    return run_command(argc, argv, MODE_QUOTES);
+}
+
+int cmd_export(int argc, char **argv)
+{
+    return run_command(argc, argv, MODE_EXPORT);
+}
+
+int cmd_count(int argc, char **argv)
+{
+    return run_command(argc, argv, MODE_COUNT);
+}

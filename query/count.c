@@ -1,0 +1,210 @@
+#include "count.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fields.h"
+#include "strbuf.h"
+
+static const char *const by_names[] = {
+    [LG_BY_OUTLET] = "outlet", [LG_BY_SPEAKER] = "speaker", [LG_BY_LANG] = "lang",
+    [LG_BY_YEAR] = "year",     [LG_BY_MONTH] = "month",
+};
+
+int lg_by_parse(const char *name, lg_by *out)
+{
+    for (size_t i = 0; i < sizeof by_names / sizeof *by_names; i++)
+        if (strcmp(name, by_names[i]) == 0) {
+            *out = (lg_by)i;
+            return 0;
+        }
+    return -1;
+}
+
+const char *lg_by_name(lg_by by)
+{
+    return by_names[by];
+}
+
+static int slot_of(lg_by by)
+{
+    switch (by) {
+    case LG_BY_OUTLET: return lg_field_get(LG_F_OUTLET)->slot;
+    case LG_BY_SPEAKER: return lg_field_get(LG_F_SPEAKER)->slot;
+    case LG_BY_LANG: return lg_field_get(LG_F_LANG)->slot;
+    default: return lg_field_get(LG_F_DATE)->slot;
+    }
+}
+
+typedef struct {
+    lg_by by;
+    lg_counts *c;
+    int failed;
+} tally;
+
+/* The group a slot value falls in: a period of a date, else the value. */
+static size_t group_len(lg_by by, size_t len)
+{
+    size_t want = by == LG_BY_YEAR ? 4 : by == LG_BY_MONTH ? 6 : len;
+    return len < want ? len : want;
+}
+
+/* Values arrive in docid order; keeping one row per distinct raw group in
+ * a sorted array would cost a search per value, so rows are appended and
+ * merged once at the end. */
+static void add_value(void *ctx, const char *v, size_t len)
+{
+    tally *t = ctx;
+    lg_counts *c = t->c;
+    if (t->failed || LG_GROW(c->rows, c->n, c->cap) != 0) {
+        t->failed = 1;
+        return;
+    }
+    len = group_len(t->by, len);
+    c->rows[c->n].value = len ? strndup(v, len) : NULL;
+    c->rows[c->n++].count = 1;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    const lg_count_row *x = a, *y = b;
+    if (!x->value || !y->value)
+        return !x->value - !y->value;
+    return strcmp(x->value, y->value);
+}
+
+static int by_count(const void *a, const void *b)
+{
+    const lg_count_row *x = a, *y = b;
+    if (!x->value || !y->value)
+        return !x->value - !y->value;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    return strcmp(x->value, y->value);
+}
+
+static void merge(lg_counts *c)
+{
+    qsort(c->rows, c->n, sizeof *c->rows, by_value);
+    size_t out = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (out && by_value(&c->rows[out - 1], &c->rows[i]) == 0) {
+            c->rows[out - 1].count += c->rows[i].count;
+            free(c->rows[i].value);
+        } else {
+            c->rows[out++] = c->rows[i];
+        }
+    }
+    c->n = out;
+}
+
+/* Keys to what users read: "20240500" -> "2024-05", outlet and speaker
+ * keys -> names. */
+static void display(sqlite3 *sql, lg_by by, lg_count_row *row)
+{
+    if (!row->value)
+        return;
+    if (by == LG_BY_MONTH && strlen(row->value) == 6) {
+        char m[8];
+        snprintf(m, sizeof m, "%.4s-%.2s", row->value, row->value + 4);
+        free(row->value);
+        row->value = strdup(m);
+        return;
+    }
+    if (by != LG_BY_OUTLET && by != LG_BY_SPEAKER)
+        return;
+    sqlite3_stmt *st;
+    const char *q = by == LG_BY_OUTLET ? "SELECT name FROM outlets WHERE key = ?"
+                                       : "SELECT name FROM speakers WHERE key = ?";
+    if (sqlite3_prepare_v2(sql, q, -1, &st, NULL) != SQLITE_OK)
+        return;
+    sqlite3_bind_text(st, 1, row->value, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        char *name = strdup((const char *)sqlite3_column_text(st, 0));
+        free(row->value);
+        row->value = name;
+    }
+    sqlite3_finalize(st);
+}
+
+int lg_count(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_by by, lg_counts *out,
+             lg_err *e)
+{
+    memset(out, 0, sizeof *out);
+    tally t = {by, out, 0};
+    if (lg_search_each(sql, xdb, req, slot_of(by), add_value, &t, &out->total, e) != 0)
+        return -1;
+    if (t.failed)
+        return lg_err_set(e, LG_EXIT_DB, "out of memory");
+    merge(out);
+    for (size_t i = 0; i < out->n; i++)
+        display(sql, by, &out->rows[i]);
+    if (by != LG_BY_YEAR && by != LG_BY_MONTH)
+        qsort(out->rows, out->n, sizeof *out->rows, by_count);
+    return 0;
+}
+
+void lg_counts_free(lg_counts *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->rows[i].value);
+    free(c->rows);
+    memset(c, 0, sizeof *c);
+}
+
+static json_t *row_json(const lg_count_row *r)
+{
+    return json_pack("{s:o, s:I}", "value", r->value ? json_string(r->value) : json_null(),
+                     "count", (json_int_t)r->count);
+}
+
+static int write_json(const lg_counts *c, const char *query, lg_by by, int collapsed, FILE *out)
+{
+    json_t *rows = json_array();
+    for (size_t i = 0; i < c->n; i++)
+        json_array_append_new(rows, row_json(&c->rows[i]));
+    json_t *doc = json_pack("{s:o, s:s, s:I, s:b, s:o}", "query",
+                            query ? json_string(query) : json_null(), "by", lg_by_name(by),
+                            "total", (json_int_t)c->total, "collapsed", collapsed, "counts", rows);
+    int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
+             fputc('\n', out) != EOF ? 0 : -1;
+    json_decref(doc);
+    return rc;
+}
+
+/* One csv/tsv/ndjson/text line; a NULL value is an empty cell, null in
+ * ndjson and "(none)" for people. */
+static void write_row(lg_sb *sb, lg_format f, const lg_count_row *r)
+{
+    if (f == LG_FMT_NDJSON) {
+        json_t *o = row_json(r);
+        char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        lg_sb_addf(sb, "%s\n", s ? s : "");
+        free(s);
+        json_decref(o);
+    } else if (f == LG_FMT_TEXT) {
+        lg_sb_addf(sb, "%10llu  %s\n", (unsigned long long)r->count, r->value ? r->value : "(none)");
+    } else {
+        int csv = f == LG_FMT_CSV;
+        (csv ? lg_csv_cell : lg_tsv_cell)(sb, r->value ? r->value : "");
+        lg_sb_addf(sb, "%c%llu%s", csv ? ',' : '\t', (unsigned long long)r->count,
+                   csv ? "\r\n" : "\n");
+    }
+}
+
+int lg_counts_write(const lg_counts *c, lg_format f, const char *query, lg_by by, int collapsed,
+                    FILE *out)
+{
+    if (f == LG_FMT_JSON)
+        return write_json(c, query, by, collapsed, out) == 0 && fflush(out) == 0 ? 0 : -1;
+    lg_sb sb = LG_SB_INIT;
+    if (f == LG_FMT_CSV || f == LG_FMT_TSV)
+        lg_sb_addf(&sb, "%s%ccount%s", lg_by_name(by), f == LG_FMT_CSV ? ',' : '\t',
+                   f == LG_FMT_CSV ? "\r\n" : "\n");
+    for (size_t i = 0; i < c->n; i++)
+        write_row(&sb, f, &c->rows[i]);
+    int rc = fwrite(sb.buf, 1, sb.len, out) == sb.len && fflush(out) == 0 ? 0 : -1;
+    lg_sb_release(&sb);
+    return rc;
+}
