@@ -18,6 +18,7 @@ int cmd_search(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_count(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_alias(int argc, char **argv);

@@ -1,8 +1,10 @@
 /*
- * cmd_query.c — the commands that run a query: search, quotes, export and
- * count. They share the query language, the filter options and the
+ * cmd_query.c — the commands that run a query: search, quotes, export,
+ * count and timeline. They share the query language, the filter options and the
  * database opening; each mode adds its own options and output.
  */
+#include <errno.h>
+#include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +15,7 @@
 #include "err.h"
 #include "fields.h"
 #include "count.h"
+#include "timeline.h"
 #include "format.h"
 #include "search.h"
 #include "strbuf.h"
@@ -86,6 +89,24 @@ static const char count_help[] =
     "Exit: 0 counted (even zero), 2 usage or query error, 3 database error,\n"
     "4 output error.\n";
 
+static const char timeline_help[] =
+    "usage: legate timeline [OPTIONS] [QUERY...]\n"
+    "\n"
+    "How often the matching articles (or quotations with --quotes) occur over\n"
+    "time: a bar chart on the terminal, and with --svg a chart for a report.\n"
+    "Periods run without gaps; undated matches are counted on stderr.\n"
+    "\n" QUERY_HELP
+    "  --by PERIOD        week | month | year (default month)\n"
+    "  --split WHAT       speaker | outlet: a series each for the 8 most frequent\n"
+    "  --svg FILE         also write the chart as SVG (960x540)\n"
+    "  --quotes           quotations instead of articles\n"
+    "  --no-collapse      count every copy of a reprinted quotation\n"
+    "\n"
+    "--format json: {query, by, split, total, undated, periods: [...], series:\n"
+    "[{name, counts: [...]}]}.\n"
+    "Exit: 0 drawn, 1 nothing dated matched, 2 usage or query error, 3 database\n"
+    "error, 4 output error.\n";
+
 static const char quotes_help[] =
     "usage: legate quotes [OPTIONS] [QUERY...]\n"
     "\n"
@@ -106,6 +127,10 @@ typedef struct {
     int count;        /* count mode: group by `by` */
     lg_by by;
     int by_set;
+    int timeline;     /* timeline mode */
+    lg_period period;
+    lg_split split;
+    const char *svg;
     lg_field_id fields[LG_F__COUNT];
     lg_search_req req;
     lg_format format;
@@ -114,7 +139,8 @@ typedef struct {
 } search_args;
 
 enum { O_SINCE = 1, O_UNTIL, O_UNDATED, O_OUTLET, O_SPEAKER, O_LANG, O_LIMIT, O_OFFSET, O_SORT,
-       O_FORMAT, O_COLOR, O_CONTEXT, O_NO_COLLAPSE, O_QUOTES, O_FIELDS, O_AFTER, O_BY };
+       O_FORMAT, O_COLOR, O_CONTEXT, O_NO_COLLAPSE, O_QUOTES, O_FIELDS, O_AFTER, O_BY,
+       O_PERIOD, O_SPLIT, O_SVG };
 
 #define COMMON_OPTIONS \
     {"since", 1, O_SINCE},     {"until", 1, O_UNTIL},   {"undated", 0, O_UNDATED}, \
@@ -130,6 +156,12 @@ static const lg_cli_opt count_options[] = {
     {"outlet", 1, O_OUTLET}, {"speaker", 1, O_SPEAKER}, {"lang", 1, O_LANG},
     {"format", 1, O_FORMAT}, {"by", 1, O_BY},           {"quotes", 0, O_QUOTES},
     {"no-collapse", 0, O_NO_COLLAPSE}, {NULL, 0, 0}};
+static const lg_cli_opt timeline_options[] = {
+    {"since", 1, O_SINCE},   {"until", 1, O_UNTIL},     {"outlet", 1, O_OUTLET},
+    {"speaker", 1, O_SPEAKER}, {"lang", 1, O_LANG},     {"format", 1, O_FORMAT},
+    {"color", 1, O_COLOR},   {"by", 1, O_PERIOD},       {"split", 1, O_SPLIT},
+    {"svg", 1, O_SVG},       {"quotes", 0, O_QUOTES},   {"no-collapse", 0, O_NO_COLLAPSE},
+    {NULL, 0, 0}};
 static const lg_cli_opt export_options[] = {
     COMMON_OPTIONS, {"quotes", 0, O_QUOTES}, {"fields", 1, O_FIELDS}, {"after", 1, O_AFTER},
     {"no-collapse", 0, O_NO_COLLAPSE}, {NULL, 0, 0}};
@@ -180,6 +212,17 @@ static int on_opt(void *ctx, int id, const char *v)
     case O_QUOTES: a->req.target = LG_TARGET_QUOTES; return 0;
     case O_FIELDS: return parse_fields(a, v);
     case O_AFTER: return lg_cli_uint(a->cmd, "--after", v, &a->req.after);
+    case O_SVG: a->svg = v; return 0;
+    case O_PERIOD:
+        if (lg_period_parse(v, &a->period) == 0)
+            return 0;
+        lg_cli_usage(a->cmd, "--by: '%s' is not week, month or year", v);
+        return -1;
+    case O_SPLIT:
+        if (lg_split_parse(v, &a->split) == 0)
+            return 0;
+        lg_cli_usage(a->cmd, "--split: '%s' is not speaker or outlet", v);
+        return -1;
     case O_BY:
         a->by_set = lg_by_parse(v, &a->by) == 0;
         if (a->by_set)
@@ -255,6 +298,80 @@ static int run_count(search_args *a, sqlite3 *sql, xs_db *xdb)
     return LG_EXIT_OK;
 }
 
+static json_t *timeline_json(const search_args *a, const lg_timeline *t)
+{
+    static const char *const periods[] = {"week", "month", "year"};
+    static const char *const splits[] = {NULL, "speaker", "outlet"};
+    json_t *labels = json_array(), *series = json_array();
+    for (size_t p = 0; p < t->n_periods; p++)
+        json_array_append_new(labels, json_string(t->periods[p]));
+    for (size_t s = 0; s < t->n_series; s++) {
+        json_t *counts = json_array();
+        for (size_t p = 0; p < t->n_periods; p++)
+            json_array_append_new(counts, json_integer((json_int_t)t->counts[s * t->n_periods + p]));
+        json_array_append_new(series, json_pack("{s:o, s:o}", "name",
+                                                t->series[s] ? json_string(t->series[s]) : json_null(),
+                                                "counts", counts));
+    }
+    return json_pack("{s:o, s:s, s:o, s:I, s:I, s:o, s:o}", "query",
+                     a->req.query ? json_string(a->req.query) : json_null(), "by",
+                     periods[a->period], "split",
+                     splits[a->split] ? json_string(splits[a->split]) : json_null(), "total",
+                     (json_int_t)t->total, "undated", (json_int_t)t->undated, "periods", labels,
+                     "series", series);
+}
+
+static int write_svg(const char *path, const lg_chart *c)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        lg_cli_error("%s: %s", path, strerror(errno));
+        return LG_EXIT_OUTPUT;
+    }
+    int rc = lg_chart_svg(c, f, 960, 540);
+    if (fclose(f) != 0 || rc != 0) {
+        lg_cli_error("%s: cannot write the chart", path);
+        return LG_EXIT_OUTPUT;
+    }
+    return LG_EXIT_OK;
+}
+
+static int print_timeline(search_args *a, const lg_timeline *t, int color)
+{
+    lg_chart c = lg_timeline_chart(t, a->req.query ? a->req.query : "all statements");
+    int rc = 0;
+    if (a->format == LG_FMT_JSON) {
+        json_t *doc = timeline_json(a, t);
+        rc = json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
+             fputc('\n', stdout) != EOF ? 0 : -1;
+        json_decref(doc);
+    } else if (t->n_periods) {
+        rc = lg_chart_text(&c, stdout, 60, color);
+    }
+    if (rc != 0 || fflush(stdout) != 0) {
+        lg_cli_error("cannot write output");
+        return LG_EXIT_OUTPUT;
+    }
+    if (a->svg && write_svg(a->svg, &c) != LG_EXIT_OK)
+        return LG_EXIT_OUTPUT;
+    fprintf(stderr, "legate: %llu matches, %llu undated not shown\n",
+            (unsigned long long)t->total, (unsigned long long)t->undated);
+    return t->n_periods ? LG_EXIT_OK : LG_EXIT_NONE;
+}
+
+static int run_timeline(search_args *a, sqlite3 *sql, xs_db *xdb, int color)
+{
+    lg_timeline t;
+    lg_err e;
+    if (lg_timeline_build(sql, xdb, &a->req, a->period, a->split, &t, &e) != 0) {
+        lg_cli_error("%s", e.msg);
+        return e.code;
+    }
+    int rc = print_timeline(a, &t, color);
+    lg_timeline_free(&t);
+    return rc;
+}
+
 static int run(search_args *a)
 {
     int color = lg_cli_color(a->cmd, a->color);
@@ -267,8 +384,8 @@ static int run(search_args *a)
         return LG_EXIT_DB;
     }
     a->req.query = a->query.len ? a->query.buf : NULL;
-    if (a->count) {
-        int rc = run_count(a, db.sql, xdb);
+    if (a->count || a->timeline) {
+        int rc = a->count ? run_count(a, db.sql, xdb) : run_timeline(a, db.sql, xdb, color);
         xs_db_close(xdb);
         lg_dbdir_close(&db);
         return rc;
@@ -299,7 +416,7 @@ static int run(search_args *a)
     return res.total ? LG_EXIT_OK : LG_EXIT_NONE;
 }
 
-typedef enum { MODE_SEARCH, MODE_QUOTES, MODE_EXPORT, MODE_COUNT } mode;
+typedef enum { MODE_SEARCH, MODE_QUOTES, MODE_EXPORT, MODE_COUNT, MODE_TIMELINE } mode;
 
 static const struct {
     const char *help;
@@ -309,6 +426,7 @@ static const struct {
     [MODE_QUOTES] = {quotes_help, quotes_options},
     [MODE_EXPORT] = {export_help, export_options},
     [MODE_COUNT] = {count_help, count_options},
+    [MODE_TIMELINE] = {timeline_help, timeline_options},
 };
 
 static void set_defaults(search_args *a, mode m)
@@ -318,6 +436,8 @@ static void set_defaults(search_args *a, mode m)
     a->req.collapse = 1;
     a->export = m == MODE_EXPORT;
     a->count = m == MODE_COUNT;
+    a->timeline = m == MODE_TIMELINE;
+    a->period = LG_PERIOD_MONTH;
     a->req.page = m == MODE_EXPORT ? 1000 : 0;
     /* Scripts read exports: a machine format unless told otherwise. */
     a->format = m == MODE_EXPORT ? LG_FMT_NDJSON : LG_FMT_TEXT;
@@ -366,4 +486,9 @@ int cmd_export(int argc, char **argv)
 int cmd_count(int argc, char **argv)
 {
     return run_command(argc, argv, MODE_COUNT);
+}
+
+int cmd_timeline(int argc, char **argv)
+{
+    return run_command(argc, argv, MODE_TIMELINE);
 }

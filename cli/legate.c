@@ -23,6 +23,7 @@ static const struct {
     {"quotes", cmd_quotes, "find quotations, attributed to their speakers"},
     {"export", cmd_export, "write every match (articles or quotations) for scripts"},
     {"count", cmd_count, "exact counts of the matches by outlet, speaker, month..."},
+    {"timeline", cmd_timeline, "how often the matches occur over time, as a chart"},
     {"show", cmd_show, "print one article: metadata and text"},
     {"stats", cmd_stats, "counts, sizes and when the database was last indexed"},
     {"alias", cmd_alias, "add or list other spellings of a speaker or outlet"},

@@ -1,15 +1,17 @@
 /*
  * clean.c — which blocks of a page are the article.
  *
- * Three passes, each measured on the trafilatura evaluation set (bench/):
- *  1. Block rules: what the markup says (furniture, links, outside the
- *     article container) and what the words say (menu and share words,
- *     legal notices, counters, bylines, error pages, other scripts).
+ * Four passes, each measured on the trafilatura evaluation set
+ * (bench/README.md, "Cleaning"):
+ *  1. Block rules: what the markup says (furniture, links) and what the
+ *     words say (menu and share words, legal notices, counters, bylines,
+ *     error pages, date lines, other scripts), over folded tokens.
  *  2. Context rules: a "Related" or "Most popular" heading takes the
- *     headline list under it; a "Legal Disclaimer" takes its paragraph.
- *  3. The main text: prose-like paragraphs form runs; the run with the
- *     most text (and any run nearly as large) is the article, and short
- *     lines far from it are page furniture. Then repeats go.
+ *     headline list under it, and ends the article when it comes late; a
+ *     "Legal Disclaimer:" takes its paragraph.
+ *  3. The main text: the best-scoring run of blocks, where prose adds its
+ *     length and short lines cost; in HTML the article container weighs in.
+ *  4. Repeats of kept paragraphs, and lines seen on other pages of the site.
  */
 #include "clean.h"
 
@@ -790,26 +792,69 @@ static int near_equal(const shingles *x, const shingles *y)
     return jaccard >= 0.9 || (common * 10 >= small * 9 && small * 10 >= large * 9);
 }
 
+/* Near repeats are looked for among this many kept paragraphs before a
+ * block, exact ones among all: a page pasted twice repeats within the
+ * window, and a book-length page stays linear. */
+#define NEAR_WINDOW 256
+
+/* The hashes of the kept paragraphs so far (open addressing, 0 = empty). */
+typedef struct {
+    uint64_t *slot;
+    size_t mask;
+} hash_set;
+
+/* Adds h; returns 1 if it was there already. */
+static int set_add(hash_set *s, uint64_t h)
+{
+    h = h ? h : 1;
+    size_t i = (size_t)h & s->mask;
+    for (; s->slot[i]; i = (i + 1) & s->mask)
+        if (s->slot[i] == h)
+            return 1;
+    s->slot[i] = h;
+    return 0;
+}
+
+static int near_recent(const shingles *recent, size_t n, const shingles *x)
+{
+    for (size_t k = 0; k < n && k < NEAR_WINDOW; k++)
+        if (near_equal(&recent[k], x))
+            return 1;
+    return 0;
+}
+
 static int repeats(cleaner *c)
 {
     lg_page *p = c->page;
-    shingles *sh = calloc(p->n ? p->n : 1, sizeof *sh);
-    if (!sh)
-        return -1;
-    int rc = 0;
-    for (size_t i = 0; i < p->n && rc == 0; i++) {
-        if (!p->blocks[i].keep || c->info[i].chars < REPEAT_MIN_CHARS)
+    size_t cap = 16;
+    while (cap < 2 * p->n)
+        cap *= 2;
+    hash_set seen = {calloc(cap, sizeof(uint64_t)), cap - 1};
+    shingles *recent = calloc(NEAR_WINDOW, sizeof *recent);
+    int rc = seen.slot && recent ? 0 : -1;
+    for (size_t i = 0, n = 0; i < p->n && rc == 0; i++) {
+        const block_info *in = &c->info[i];
+        if (!p->blocks[i].keep || in->chars < REPEAT_MIN_CHARS)
             continue;
-        rc = make_shingles(c->info[i].key, c->info[i].key_len, &sh[i]);
-        for (size_t j = 0; j < i && rc == 0; j++)
-            if (sh[j].h && p->blocks[j].keep && near_equal(&sh[i], &sh[j])) {
-                drop(&p->blocks[i], "repeat");
-                break;
-            }
+        if (set_add(&seen, lg_block_hash(in->key, in->key_len))) {
+            drop(&p->blocks[i], "repeat");
+            continue;
+        }
+        shingles x;
+        if ((rc = make_shingles(in->key, in->key_len, &x)) != 0)
+            break;
+        if (near_recent(recent, n, &x)) {
+            drop(&p->blocks[i], "repeat");
+            free(x.h);
+            continue;
+        }
+        free(recent[n % NEAR_WINDOW].h);
+        recent[n++ % NEAR_WINDOW] = x;
     }
-    for (size_t i = 0; i < p->n; i++)
-        free(sh[i].h);
-    free(sh);
+    for (size_t k = 0; recent && k < NEAR_WINDOW; k++)
+        free(recent[k].h);
+    free(recent);
+    free(seen.slot);
     return rc;
 }
 

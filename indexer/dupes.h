@@ -18,11 +18,12 @@
 
 #define LG_MINHASH_N 128
 #define LG_MINHASH_BANDS 32
-#define LG_DUP_THRESHOLD 0.6
+#define LG_DUP_THRESHOLD 0.5
 
 typedef struct {
     uint32_t min[LG_MINHASH_N];
-    uint32_t shingles;  /* how many distinct shingles the text had */
+    uint32_t shingles;  /* how many distinct shingles the text had (exact up
+                         * to 256, estimated from the signature beyond) */
 } lg_minhash;
 
 /* The signature of `text`. A text with fewer than 5 words is hashed on

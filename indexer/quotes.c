@@ -85,7 +85,9 @@ enum {
     HOLDER_REACH = 5, /* "US Secretary of State Margaret Ellison" */
     INTRO_WORDS = 5,  /* "Lavrov told reporters on Monday," */
     SHORT_WORDS = 6,
-    NAME_WORDS = 3    /* «Вестнику Евразии» */
+    NAME_WORDS = 3,   /* «Вестнику Евразии» */
+    MAX_SENTENCE = 150,
+    MAX_ASIDES = 2    /* "the minister, however, in a statement, said" */
 };
 
 /* What a token is to the quotations. */
@@ -920,10 +922,10 @@ static event nearest_event(const qx *x, size_t a, size_t from, size_t to, size_t
 /* Past "he has", "the minister, however," to where a verb may stand. */
 static size_t skip_to_verb(const qx *x, size_t e, size_t b)
 {
-    for (;;) {
+    for (int asides = 0;; asides++) {
         while (e < b && out(x, e) && in(x, e, auxiliaries))
             e++;
-        if (e >= b || punct(x, e) != ',')
+        if (e >= b || punct(x, e) != ',' || asides == MAX_ASIDES)
             return e;
         size_t k = e + 1;
         while (k < b && k - e < MAX_PAREN && out(x, k) && punct(x, k) != ',')
@@ -1140,12 +1142,18 @@ static int ends_sentence(const qx *x, size_t i)
     return x->role[i] == R_OUT && is_terminal(punct(x, i)) && !abbreviation;
 }
 
+/* A sentence longer than MAX_SENTENCE of the reporter's tokens is cut,
+ * so that every search inside one stays short. */
 static void mark_sentences(qx *x)
 {
+    size_t since = 0;
     for (size_t i = 0; i < x->ts.n; i++) {
         int outside = x->role[i] == R_OUT || x->role[i] == R_OPEN;
-        if (outside && (i == 0 || (x->flags[i] & F_PARA) || ends_sentence(x, i - 1)))
+        if (outside && (i == 0 || (x->flags[i] & F_PARA) || ends_sentence(x, i - 1) || since >= MAX_SENTENCE)) {
             x->flags[i] |= F_SENT;
+            since = 0;
+        }
+        since += outside;
     }
 }
 

@@ -9,15 +9,17 @@
 /* ---- shared ------------------------------------------------------- */
 
 /* One color per series, used by both outputs: Okabe–Ito, which stays
- * distinct for the common kinds of color blindness, with the nearest
- * xterm-256 color for the terminal. Yellow is last but one because it is
- * faint on white. Charts with more series than colors reuse them. */
+ * distinct for the common kinds of color blindness, then grey and Paul
+ * Tol's wine, with the nearest xterm-256 color for the terminal (blue a
+ * shade lighter, to show on dark backgrounds). Yellow comes late because
+ * it is faint on white. Charts with more series than colors reuse them. */
 static const struct {
     const char *rgb;
     int ansi;
 } palette[] = {
-    {"#0072B2", 25},  {"#E69F00", 214}, {"#009E73", 36},  {"#D55E00", 166},
+    {"#0072B2", 32},  {"#E69F00", 214}, {"#009E73", 36},  {"#D55E00", 166},
     {"#56B4E9", 74},  {"#CC79A7", 175}, {"#F0E442", 227}, {"#000000", 245},
+    {"#999999", 250}, {"#882255", 89},
 };
 #define N_PALETTE (sizeof palette / sizeof palette[0])
 
@@ -230,6 +232,7 @@ int lg_chart_text(const lg_chart *c, FILE *out, int width, int color)
 #define FONT_LABEL 11.0
 #define FONT_AXIS 12.0
 #define CHAR_EM 0.6     /* average glyph advance of sans-serif, in ems */
+#define BOLD_EM 0.7     /* the same for bold text, Cyrillic included */
 #define SIN45 0.7071
 #define PAD 12.0        /* space around the whole figure */
 #define LINES_ABOVE 60  /* more periods than this are drawn as lines */
@@ -308,9 +311,23 @@ static void svg_text(lg_sb *sb, double x, double y, double font, const char *ext
     add_attr(sb, "x", x);
     add_attr(sb, "y", y);
     add_attr(sb, "font-size", font);
-    lg_sb_addf(sb, "%s%s>", *extra ? " " : "", extra);
+    lg_sb_addf(sb, " %s>", extra);
     add_xml_fit(sb, s, max_cols);
     lg_sb_adds(sb, "</text>\n");
+}
+
+/* svg_text turned by `angle` degrees about (x, pivot_y). */
+static void svg_text_turned(lg_sb *sb, double x, double y, double font, const char *extra,
+                            const char *s, size_t max_cols, int angle, double pivot_y)
+{
+    lg_sb attrs = LG_SB_INIT;
+    lg_sb_addf(&attrs, "%s transform=\"rotate(%d ", extra, angle);
+    add_num(&attrs, x);
+    lg_sb_addc(&attrs, ' ');
+    add_num(&attrs, pivot_y);
+    lg_sb_adds(&attrs, ")\"");
+    svg_text(sb, x, y, font, attrs.buf, s, max_cols);
+    lg_sb_release(&attrs);
 }
 
 /* <rect x y width height fill="color"> with a tooltip when `tip` is set,
@@ -373,7 +390,9 @@ static uint64_t nice_step(uint64_t max, uint64_t target)
 /* A tick value, shortened when every tick is a round thousand. */
 static void tick_text(char out[32], uint64_t v, uint64_t step)
 {
-    if (step % 1000000 == 0)
+    if (v == 0)
+        snprintf(out, 32, "0");
+    else if (step % 1000000 == 0)
         snprintf(out, 32, "%" PRIu64 "M", v / 1000000);
     else if (step % 1000 == 0)
         snprintf(out, 32, "%" PRIu64 "k", v / 1000);
@@ -387,12 +406,16 @@ static double entry_width(const lg_chart *c, size_t s)
     return SWATCH + 5 + text_px(cols < MAX_NAME ? cols : MAX_NAME, FONT_LABEL);
 }
 
+typedef struct {
+    double w, h;
+} box_size;
+
 /* Lays the legend entries out in rows across the figure, drawing them
- * when sb is set; returns the height of the box. One function both
- * measures and draws so the two can never disagree. */
-static double svg_legend(lg_sb *sb, const lg_chart *c, double w, double top)
+ * when sb is set; returns the size of the box around them. One function
+ * both measures and draws so the two can never disagree. */
+static box_size svg_legend(lg_sb *sb, const lg_chart *c, double w, double top)
 {
-    double left = PAD + 8, right = w - PAD - 8, x = left, y = top + 6;
+    double left = PAD + 8, right = w - PAD - 8, x = left, y = top + 6, widest = left;
     for (size_t s = 0; s < c->n_series; s++) {
         double ew = entry_width(c, s);
         if (x > left && x + ew > right) {
@@ -404,9 +427,11 @@ static double svg_legend(lg_sb *sb, const lg_chart *c, double w, double top)
             svg_text(sb, x + SWATCH + 5, y + ROW / 2 + FONT_LABEL * 0.35, FONT_LABEL,
                      "fill=\"#333\"", series_name(c, s), MAX_NAME);
         }
-        x += ew + LEGEND_GAP;
+        x += ew;
+        widest = x > widest ? x : widest;
+        x += LEGEND_GAP;
     }
-    return y + ROW + 6 - top;
+    return (box_size){widest + 8 - PAD, y + ROW + 6 - top};
 }
 
 static double title_height(const lg_chart *c)
@@ -416,19 +441,20 @@ static double title_height(const lg_chart *c)
 
 static double legend_height(const lg_chart *c, double w)
 {
-    return c->n_series > 1 ? svg_legend(NULL, c, w, 0) + 10 : 0;
+    return c->n_series > 1 ? svg_legend(NULL, c, w, 0).h + 10 : 0;
 }
 
 /* Picks label rotation and thinning for the plot width: labels stay
  * level while each fits its own slot, and otherwise turn to -45 degrees,
- * where neighbours only need a line height between them. */
+ * where neighbours need about a line height between them (two, so that a
+ * dense axis stays easy to read). */
 static void layout_x_labels(svg_layout *L)
 {
     size_t n = L->c->n_periods ? L->c->n_periods : 1;
     double slot = (L->x1 - L->x0) / (double)n;
     double level = text_px(L->label_cols, FONT_LABEL) + 8;
     L->rotate = level > slot;
-    double need = L->rotate ? FONT_LABEL * 1.3 / SIN45 : level;
+    double need = L->rotate ? FONT_LABEL * 2 / SIN45 : level;
     L->every = (size_t)(need / slot);
     L->every += (double)L->every * slot < need;
 }
@@ -524,7 +550,7 @@ static void svg_head(lg_sb *sb, const svg_layout *L)
     svg_rect(sb, 0, 0, L->w, L->h, "#ffffff", 0);
     if (title)
         svg_text(sb, PAD, PAD + FONT_TITLE, FONT_TITLE, "font-weight=\"bold\" fill=\"#222\"", title,
-                 (size_t)((L->w - 2 * PAD) / (CHAR_EM * FONT_TITLE)));
+                 (size_t)((L->w - 2 * PAD) / (BOLD_EM * FONT_TITLE)));
 }
 
 /* Grid lines and tick values, then the y axis title. The axis lines
@@ -541,16 +567,10 @@ static void svg_y_axis(lg_sb *sb, const svg_layout *L)
         svg_text(sb, L->x0 - TICK - 2, y + FONT_LABEL * 0.35, FONT_LABEL,
                  "text-anchor=\"end\" fill=\"#555\"", t, SIZE_MAX);
     }
-    double x = PAD + FONT_AXIS, y = (L->y0 + L->y1) / 2;
-    lg_sb_adds(sb, "<text");
-    add_attr(sb, "x", x);
-    add_attr(sb, "y", y);
-    add_attr(sb, "font-size", FONT_AXIS);
-    lg_sb_adds(sb, " text-anchor=\"middle\" fill=\"#333\" transform=\"rotate(-90 ");
-    add_num(sb, x);
-    lg_sb_addc(sb, ' ');
-    add_num(sb, y);
-    lg_sb_adds(sb, ")\">statements</text>\n</g>\n");
+    double y = (L->y0 + L->y1) / 2;
+    svg_text_turned(sb, PAD + FONT_AXIS, y, FONT_AXIS, "text-anchor=\"middle\" fill=\"#333\"",
+                    "statements", SIZE_MAX, -90, y);
+    lg_sb_adds(sb, "</g>\n");
 }
 
 static void svg_x_label(lg_sb *sb, const svg_layout *L, size_t p)
@@ -563,17 +583,8 @@ static void svg_x_label(lg_sb *sb, const svg_layout *L, size_t p)
         return;
     }
     /* Anchored at its end, so the text hangs down-left from the tick. */
-    lg_sb_adds(sb, "<text");
-    add_attr(sb, "x", x);
-    add_attr(sb, "y", y);
-    add_attr(sb, "font-size", FONT_LABEL);
-    lg_sb_adds(sb, " text-anchor=\"end\" fill=\"#555\" transform=\"rotate(-45 ");
-    add_num(sb, x);
-    lg_sb_addc(sb, ' ');
-    add_num(sb, y - FONT_LABEL * 0.35);
-    lg_sb_adds(sb, ")\">");
-    add_xml_fit(sb, L->c->periods[p], MAX_LABEL);
-    lg_sb_adds(sb, "</text>\n");
+    svg_text_turned(sb, x, y, FONT_LABEL, "text-anchor=\"end\" fill=\"#555\"", L->c->periods[p],
+                    MAX_LABEL, -45, y - FONT_LABEL * 0.35);
 }
 
 static void svg_x_axis(lg_sb *sb, const svg_layout *L)
@@ -642,12 +653,13 @@ static void svg_lines(lg_sb *sb, const svg_layout *L)
 
 static void svg_legend_box(lg_sb *sb, const svg_layout *L)
 {
-    double top = PAD + title_height(L->c), h = legend_height(L->c, L->w) - 10;
+    double top = PAD + title_height(L->c);
+    box_size box = svg_legend(NULL, L->c, L->w, top);
     lg_sb_adds(sb, "<g class=\"legend\">\n<rect");
     add_attr(sb, "x", PAD);
     add_attr(sb, "y", top);
-    add_attr(sb, "width", L->w - 2 * PAD);
-    add_attr(sb, "height", h);
+    add_attr(sb, "width", box.w);
+    add_attr(sb, "height", box.h);
     lg_sb_adds(sb, " rx=\"3\" fill=\"#fafafa\" stroke=\"#d0d0d0\"/>\n");
     svg_legend(sb, L->c, L->w, top);
     lg_sb_adds(sb, "</g>\n");

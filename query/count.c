@@ -53,16 +53,17 @@ static size_t group_len(lg_by by, size_t len)
 /* Values arrive in docid order; keeping one row per distinct raw group in
  * a sorted array would cost a search per value, so rows are appended and
  * merged once at the end. */
-static void add_value(void *ctx, const char *v, size_t len)
+static void add_value(void *ctx, const lg_value v[2])
 {
     tally *t = ctx;
+    size_t len = v[0].len;
     lg_counts *c = t->c;
     if (t->failed || LG_GROW(c->rows, c->n, c->cap) != 0) {
         t->failed = 1;
         return;
     }
     len = group_len(t->by, len);
-    c->rows[c->n].value = len ? strndup(v, len) : NULL;
+    c->rows[c->n].value = len ? strndup(v[0].s, len) : NULL;
     c->rows[c->n++].count = 1;
 }
 
@@ -133,7 +134,8 @@ int lg_count(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_by by, lg_co
 {
     memset(out, 0, sizeof *out);
     tally t = {by, out, 0};
-    if (lg_search_each(sql, xdb, req, slot_of(by), add_value, &t, &out->total, e) != 0)
+    int slots[2] = {slot_of(by), -1};
+    if (lg_search_each(sql, xdb, req, slots, add_value, &t, &out->total, e) != 0)
         return -1;
     if (t.failed)
         return lg_err_set(e, LG_EXIT_DB, "out of memory");

@@ -394,7 +394,7 @@ int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
 
 /* Pages through every match in docid order (cheap: no weighting, early
  * termination) with its value in `slot`. */
-static int visit_all(xs_db *xdb, const lg_search_req *req, const xs_query *q, int slot,
+static int visit_all(xs_db *xdb, const lg_search_req *req, const xs_query *q, const int *slots,
                      lg_value_fn fn, void *ctx, uint64_t *total, lg_err *e)
 {
     uint64_t doccount = 0;
@@ -403,7 +403,8 @@ static int visit_all(xs_db *xdb, const lg_search_req *req, const xs_query *q, in
     xs_search_opts o;
     search_options(req, 0, doccount, &o);
     o.sort = XS_SORT_DOCID;
-    o.value_slot = slot;
+    o.value_slots[0] = slots[0];
+    o.value_slots[1] = slots[1];
     o.limit = LG_VISIT_PAGE;
     *total = 0;
     for (o.offset = 0;; o.offset += o.limit) {
@@ -412,9 +413,10 @@ static int visit_all(xs_db *xdb, const lg_search_req *req, const xs_query *q, in
             return -1;
         size_t n = xs_results_size(r);
         for (size_t i = 0; i < n; i++) {
-            size_t len;
-            const char *v = xs_results_value(r, i, &len);
-            fn(ctx, v, len);
+            lg_value v[2];
+            for (int k = 0; k < 2; k++)
+                v[k].s = xs_results_value(r, i, k, &v[k].len);
+            fn(ctx, v);
         }
         xs_results_free(r);
         *total += n;
@@ -423,13 +425,13 @@ static int visit_all(xs_db *xdb, const lg_search_req *req, const xs_query *q, in
     }
 }
 
-int lg_search_each(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, int slot, lg_value_fn fn,
-                   void *ctx, uint64_t *total, lg_err *e)
+int lg_search_each(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const int slots[2],
+                   lg_value_fn fn, void *ctx, uint64_t *total, lg_err *e)
 {
     compiled c;
     int rc = compile_request(sql, req, &c, e);
     if (rc == 0)
-        rc = visit_all(xdb, req, c.q, slot, fn, ctx, total, e);
+        rc = visit_all(xdb, req, c.q, slots, fn, ctx, total, e);
     compiled_free(&c);
     return rc;
 }

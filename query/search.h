@@ -59,12 +59,17 @@ int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
 
 /* Calls fn for every result of req (its query, filters, target and
  * collapsing: copies collapsed into one result are visited once; order,
- * offset and limit ignored) with the result's value in `slot` ("" when
- * none). *total gets the number of results visited, which is the search
- * total. Exact and in constant memory: used by count and timeline. */
+ * offset and limit ignored) with the result's values in slots[0] and
+ * slots[1] (-1: unused; "" when the document has none). *total gets the
+ * number of results visited, which is the search total. Exact and in
+ * constant memory: used by count and timeline. */
 #define LG_VISIT_PAGE 10000
-typedef void (*lg_value_fn)(void *ctx, const char *value, size_t len);
-int lg_search_each(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, int slot, lg_value_fn fn,
-                   void *ctx, uint64_t *total, lg_err *e);
+typedef struct {
+    const char *s;  /* not NUL-terminated; valid during the call */
+    size_t len;
+} lg_value;
+typedef void (*lg_value_fn)(void *ctx, const lg_value v[2]);
+int lg_search_each(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const int slots[2],
+                   lg_value_fn fn, void *ctx, uint64_t *total, lg_err *e);
 
 #endif

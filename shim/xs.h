@@ -156,6 +156,8 @@ typedef enum {
     XS_SORT_DOCID        /* ascending docid, no weighting: cheapest to page */
 } xs_sort;
 
+#define XS_MAX_VALUES 2
+
 typedef struct {
     double k1, k2, k3, b, min_normlen;  /* BM25Weight parameters */
     xs_sort sort;
@@ -167,8 +169,8 @@ typedef struct {
     /* Keep one match per distinct value in this slot (the best ranked);
      * -1 for none. total then counts the kept matches. */
     int collapse_slot;
-    /* Return each result's value in this slot too (-1: none). */
-    int value_slot;
+    /* Return each result's values in these slots too (-1: none). */
+    int value_slots[XS_MAX_VALUES];
 } xs_search_opts;
 
 /* Xapian's BM25 defaults (k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5),
@@ -188,9 +190,9 @@ double xs_results_score(const xs_results *r, size_t i);
 uint64_t xs_results_total(const xs_results *r);
 /* With collapsing: how many other matches result i stands for. */
 uint64_t xs_results_collapsed(const xs_results *r, size_t i);
-/* With value_slot: result i's value (bytes in *len, owned by r; "" when
- * the document has none). */
-const char *xs_results_value(const xs_results *r, size_t i, size_t *len);
+/* With value_slots[k]: result i's value in that slot (bytes in *len,
+ * owned by r; "" when the document has none). */
+const char *xs_results_value(const xs_results *r, size_t i, int k, size_t *len);
 
 #ifdef __cplusplus
 }

@@ -40,7 +40,7 @@ struct xs_results {
     std::vector<uint64_t> docids;
     std::vector<double> scores;
     std::vector<uint64_t> collapsed;
-    std::vector<std::string> values;
+    std::vector<std::string> values[XS_MAX_VALUES];
     uint64_t total = 0;
 };
 

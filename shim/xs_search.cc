@@ -54,8 +54,9 @@ static xs_results *run(const Xapian::Database &d, const Xapian::Query &q, const 
         r->docids.push_back(*it);
         r->scores.push_back(it.get_weight());
         r->collapsed.push_back(it.get_collapse_count());
-        if (o.value_slot >= 0)
-            r->values.push_back(it.get_document().get_value(xs_slot(o.value_slot)));
+        for (int k = 0; k < XS_MAX_VALUES; k++)
+            if (o.value_slots[k] >= 0)
+                r->values[k].push_back(it.get_document().get_value(xs_slot(o.value_slots[k])));
     }
     r->total = mset.get_matches_estimated();
     return r.release();
@@ -72,7 +73,8 @@ extern "C" void xs_search_opts_init(xs_search_opts *opts)
     opts->sort = XS_SORT_RELEVANCE;
     opts->limit = 10;
     opts->collapse_slot = -1;
-    opts->value_slot = -1;
+    for (int k = 0; k < XS_MAX_VALUES; k++)
+        opts->value_slots[k] = -1;
 }
 
 extern "C" xs_status xs_db_search(xs_db *db, const xs_query *q, const xs_search_opts *opts,
@@ -118,12 +120,12 @@ extern "C" uint64_t xs_results_collapsed(const xs_results *r, size_t i)
     return r && i < r->collapsed.size() ? r->collapsed[i] : 0;
 }
 
-extern "C" const char *xs_results_value(const xs_results *r, size_t i, size_t *len)
+extern "C" const char *xs_results_value(const xs_results *r, size_t i, int k, size_t *len)
 {
-    if (!r || i >= r->values.size()) {
+    if (!r || k < 0 || k >= XS_MAX_VALUES || i >= r->values[k].size()) {
         *len = 0;
         return "";
     }
-    *len = r->values[i].size();
-    return r->values[i].data();
+    *len = r->values[k][i].size();
+    return r->values[k][i].data();
 }

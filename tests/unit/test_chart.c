@@ -106,8 +106,8 @@ START_TEST(test_text_color)
     const uint64_t counts[] = {2, 2};
     lg_chart c = chart(months, 1, names, 2, counts);
     char *out = text(&c, 4, 1);
-    ck_assert_str_eq(out, "\033[38;5;25m█\033[0m Lavrov  \033[38;5;214m█\033[0m Zakharova\n"
-                          "2024-01  \033[38;5;25m██\033[0m\033[38;5;214m██\033[0m 4\n");
+    ck_assert_str_eq(out, "\033[38;5;32m█\033[0m Lavrov  \033[38;5;214m█\033[0m Zakharova\n"
+                          "2024-01  \033[38;5;32m██\033[0m\033[38;5;214m██\033[0m 4\n");
     free(out);
 }
 END_TEST
@@ -117,8 +117,8 @@ START_TEST(test_text_zero)
     const uint64_t counts[] = {0, 0};
     lg_chart c = chart(months, 2, unnamed, 1, counts);
     char *out = text(&c, 3, 0);
-    ck_assert_str_eq(out, "2024-01     0\n"
-                          "2024-02     0\n");
+    ck_assert_str_eq(out, "2024-01      0\n"
+                          "2024-02      0\n");
     free(out);
 }
 END_TEST
