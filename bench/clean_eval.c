@@ -73,41 +73,49 @@ typedef struct {
     size_t page_no;
 } seen_table;
 
-static seen_entry *seen_find(seen_table *t, uint64_t host, uint64_t hash, int create)
+/* The slot of (host, hash): its entry, or the empty slot where it goes. */
+static seen_entry *seen_slot(const seen_table *t, uint64_t host, uint64_t hash)
 {
-    if (create && 2 * (t->used + 1) > t->cap) {
-        seen_table bigger = {calloc(t->cap ? t->cap * 2 : 1024, sizeof(seen_entry)), t->cap ? t->cap * 2 : 1024, 0, t->host, t->page_no};
-        for (size_t i = 0; i < t->cap; i++)
-            if (t->slots[i].pages)
-                *seen_find(&bigger, t->slots[i].host, t->slots[i].hash, 1) = t->slots[i];
-        free(t->slots);
-        bigger.used = t->used;
-        *t = bigger;
-    }
-    if (!t->cap)
-        return NULL;
     size_t i = (size_t)((hash ^ (host * 0x9E3779B97F4A7C15ULL)) & (t->cap - 1));
-    for (; t->slots[i].pages; i = (i + 1) & (t->cap - 1))
-        if (t->slots[i].host == host && t->slots[i].hash == hash)
-            return &t->slots[i];
-    if (!create)
-        return NULL;
-    t->used++;
-    t->slots[i] = (seen_entry){host, hash, 0, (size_t)-1};
+    while (t->slots[i].pages && !(t->slots[i].host == host && t->slots[i].hash == hash))
+        i = (i + 1) & (t->cap - 1);
     return &t->slots[i];
+}
+
+static void seen_grow(seen_table *t)
+{
+    seen_entry *old = t->slots;
+    size_t old_cap = t->cap;
+    t->cap = old_cap ? old_cap * 2 : 1024;
+    t->slots = calloc(t->cap, sizeof *t->slots);
+    if (!t->slots) {
+        fputs("clean_eval: out of memory\n", stderr);
+        exit(1);
+    }
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].pages)
+            *seen_slot(t, old[i].host, old[i].hash) = old[i];
+    free(old);
 }
 
 static unsigned seen_cb(void *ctx, uint64_t hash)
 {
-    seen_table *t = ctx;
-    seen_entry *e = seen_find(t, t->host, hash, 0);
-    return e ? e->pages : 0;
+    const seen_table *t = ctx;
+    return t->cap ? seen_slot(t, t->host, hash)->pages : 0;
 }
 
+/* Counts each distinct block of the page once for its host. */
 static void seen_record(seen_table *t, const lg_page *page)
 {
     for (size_t i = 0; i < page->n; i++) {
-        seen_entry *e = seen_find(t, t->host, lg_block_hash(page->blocks[i].text, page->blocks[i].len), 1);
+        if (2 * (t->used + 1) > t->cap)
+            seen_grow(t);
+        uint64_t hash = lg_block_hash(page->blocks[i].text, page->blocks[i].len);
+        seen_entry *e = seen_slot(t, t->host, hash);
+        if (!e->pages) {
+            *e = (seen_entry){t->host, hash, 0, (size_t)-1};
+            t->used++;
+        }
         if (e->last_page != t->page_no) {
             e->pages++;
             e->last_page = t->page_no;

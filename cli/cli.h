@@ -43,9 +43,10 @@ int lg_cli_color(const char *cmd, const char *when);
 /* The database directory: --db, else $LEGATE_DB, else ./legate.db. */
 extern const char *lg_cli_db;
 
-/* Options are long only ("--name value" or "--name=value"), so any other
- * word, including "-ceasefire", is an operand: a query's NOT term reads
- * as users type it. "--" ends the options. --db and --help are handled
+/* Options are long ("--name value" or "--name=value"), plus a few exact
+ * two-character short forms ("-0"); any other word, including
+ * "-ceasefire", is an operand: a query's NOT term reads as users type it.
+ * "--" ends the options. --db and --help are handled
  * here for every command. */
 typedef struct {
     const char *name;
@@ -61,6 +62,8 @@ typedef struct {
     int (*on_opt)(void *ctx, int id, const char *value);
     int (*on_word)(void *ctx, const char *word);
     void *ctx;
+    /* Short forms: pairs {"-0", "--null"}, ending with NULL; may be NULL. */
+    const char *const *shorts;
 } lg_cli_spec;
 
 /* Returns 0 to run the command, 1 after printing --help, or -1 after a

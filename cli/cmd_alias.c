@@ -112,7 +112,7 @@ int cmd_alias(int argc, char **argv)
 {
     static const lg_cli_opt options[] = {{"file", 1, 1}, {"format", 1, 2}, {NULL, 0, 0}};
     alias_args a = {.n = 0};
-    lg_cli_spec spec = {"alias", help, options, on_opt, on_word, &a};
+    lg_cli_spec spec = {"alias", help, options, on_opt, on_word, &a, NULL};
     int rc = lg_cli_parse(&spec, argc, argv);
     if (rc != 0)
         return rc > 0 ? LG_EXIT_OK : LG_EXIT_USAGE;

@@ -104,7 +104,7 @@ int cmd_index(int argc, char **argv)
     a.paths = calloc((size_t)argc, sizeof *a.paths);
     if (!a.paths)
         return LG_EXIT_DB;
-    lg_cli_spec spec = {"index", help, options, on_opt, on_word, &a};
+    lg_cli_spec spec = {"index", help, options, on_opt, on_word, &a, NULL};
     int rc = lg_cli_parse(&spec, argc, argv);
     if (rc == 0 && a.n_paths == 0)
         rc = -1, lg_cli_usage("index", "no PATH given");

@@ -38,7 +38,12 @@
     "                     with words, newest with filters only)\n" \
     "  --limit N          at most N results (default 10; 0 for all)\n" \
     "  --offset N         skip the first N results\n" \
-    "  --format F         text | json | ndjson | csv | tsv (default text)\n" \
+    "  --format F         text | json | ndjson | csv | tsv (default text, or\n" \
+    "                     $LEGATE_FORMAT)\n" \
+    "  --format-version N the output contract version (only 1 exists)\n" \
+    "  --output WHAT      ids | sources: only that, one per line\n" \
+    "  -0, --null         with --output: end each with NUL, for xargs -0\n" \
+    "  --hl-pre S, --hl-post S  mark matched words in machine-format snippets\n" \
     "  --color WHEN       auto | always | never (text; NO_COLOR honoured)\n" \
     "  --db DIR           database directory (default $LEGATE_DB or ./legate.db)\n"
 
@@ -128,6 +133,10 @@ typedef struct {
     lg_by by;
     int by_set;
     int timeline;     /* timeline mode */
+    int list;         /* --output: 0 none, else the field */
+    lg_field_id list_field;
+    char list_sep;
+    const char *hl_pre, *hl_post;
     lg_period period;
     lg_split split;
     const char *svg;
@@ -140,13 +149,17 @@ typedef struct {
 
 enum { O_SINCE = 1, O_UNTIL, O_UNDATED, O_OUTLET, O_SPEAKER, O_LANG, O_LIMIT, O_OFFSET, O_SORT,
        O_FORMAT, O_COLOR, O_CONTEXT, O_NO_COLLAPSE, O_QUOTES, O_FIELDS, O_AFTER, O_BY,
-       O_PERIOD, O_SPLIT, O_SVG };
+       O_PERIOD, O_SPLIT, O_SVG, O_FORMAT_VERSION, O_OUTPUT, O_NULL, O_HL_PRE, O_HL_POST };
 
 #define COMMON_OPTIONS \
     {"since", 1, O_SINCE},     {"until", 1, O_UNTIL},   {"undated", 0, O_UNDATED}, \
     {"outlet", 1, O_OUTLET},   {"speaker", 1, O_SPEAKER}, {"lang", 1, O_LANG},     \
     {"limit", 1, O_LIMIT},     {"offset", 1, O_OFFSET}, {"sort", 1, O_SORT},       \
-    {"format", 1, O_FORMAT},   {"color", 1, O_COLOR}
+    {"format", 1, O_FORMAT},   {"color", 1, O_COLOR},   {"format-version", 1, O_FORMAT_VERSION}, \
+    {"output", 1, O_OUTPUT},   {"null", 0, O_NULL},     {"hl-pre", 1, O_HL_PRE},   \
+    {"hl-post", 1, O_HL_POST}
+
+static const char *const shorts[] = {"-0", "--null", NULL};
 
 static const lg_cli_opt search_options[] = {COMMON_OPTIONS, {NULL, 0, 0}};
 static const lg_cli_opt quotes_options[] = {
@@ -155,12 +168,14 @@ static const lg_cli_opt count_options[] = {
     {"since", 1, O_SINCE},   {"until", 1, O_UNTIL},     {"undated", 0, O_UNDATED},
     {"outlet", 1, O_OUTLET}, {"speaker", 1, O_SPEAKER}, {"lang", 1, O_LANG},
     {"format", 1, O_FORMAT}, {"by", 1, O_BY},           {"quotes", 0, O_QUOTES},
+    {"format-version", 1, O_FORMAT_VERSION},
     {"no-collapse", 0, O_NO_COLLAPSE}, {NULL, 0, 0}};
 static const lg_cli_opt timeline_options[] = {
     {"since", 1, O_SINCE},   {"until", 1, O_UNTIL},     {"outlet", 1, O_OUTLET},
     {"speaker", 1, O_SPEAKER}, {"lang", 1, O_LANG},     {"format", 1, O_FORMAT},
     {"color", 1, O_COLOR},   {"by", 1, O_PERIOD},       {"split", 1, O_SPLIT},
     {"svg", 1, O_SVG},       {"quotes", 0, O_QUOTES},   {"no-collapse", 0, O_NO_COLLAPSE},
+    {"format-version", 1, O_FORMAT_VERSION},
     {NULL, 0, 0}};
 static const lg_cli_opt export_options[] = {
     COMMON_OPTIONS, {"quotes", 0, O_QUOTES}, {"fields", 1, O_FIELDS}, {"after", 1, O_AFTER},
@@ -213,6 +228,22 @@ static int on_opt(void *ctx, int id, const char *v)
     case O_FIELDS: return parse_fields(a, v);
     case O_AFTER: return lg_cli_uint(a->cmd, "--after", v, &a->req.after);
     case O_SVG: a->svg = v; return 0;
+    case O_NULL: a->list_sep = '\0'; return 0;
+    case O_HL_PRE: a->hl_pre = v; return 0;
+    case O_HL_POST: a->hl_post = v; return 0;
+    case O_FORMAT_VERSION:
+        if (strcmp(v, "1") == 0)
+            return 0;
+        lg_cli_usage(a->cmd, "--format-version: this legate writes version 1 only, not '%s'", v);
+        return -1;
+    case O_OUTPUT:
+        if (strcmp(v, "ids") == 0 || strcmp(v, "sources") == 0) {
+            a->list = 1;
+            a->list_field = v[0] == 'i' ? LG_F_ID : LG_F_SOURCE;
+            return 0;
+        }
+        lg_cli_usage(a->cmd, "--output: '%s' is not ids or sources", v);
+        return -1;
     case O_PERIOD:
         if (lg_period_parse(v, &a->period) == 0)
             return 0;
@@ -372,6 +403,17 @@ static int run_timeline(search_args *a, sqlite3 *sql, xs_db *xdb, int color)
     return rc;
 }
 
+static int configure_writer(const search_args *a, lg_fmt *w)
+{
+    if (a->list) {
+        /* Quotations are listed by their own id. */
+        lg_field_id f = a->list_field == LG_F_ID && a->req.target == LG_TARGET_QUOTES
+                            ? LG_F_QUOTE_ID : a->list_field;
+        lg_fmt_set_list(w, f, a->list_sep);
+    }
+    return lg_fmt_set_markers(w, a->hl_pre, a->hl_post);
+}
+
 static int run(search_args *a)
 {
     int color = lg_cli_color(a->cmd, a->color);
@@ -395,6 +437,10 @@ static int run(search_args *a)
     if (a->req.limit == 0)
         a->req.limit = UINT64_MAX / 2;
     lg_fmt *w = lg_fmt_new(a->format, stdout, a->req.query, color);
+    if (w && configure_writer(a, w) != 0) {
+        lg_fmt_free(w);
+        w = NULL;
+    }
     lg_search_res res;
     lg_err e;
     int rc = w ? lg_search_run(db.sql, xdb, &a->req, w, &res, &e) : -1;
@@ -441,6 +487,11 @@ static void set_defaults(search_args *a, mode m)
     a->req.page = m == MODE_EXPORT ? 1000 : 0;
     /* Scripts read exports: a machine format unless told otherwise. */
     a->format = m == MODE_EXPORT ? LG_FMT_NDJSON : LG_FMT_TEXT;
+    a->list_sep = '\n';
+    /* $LEGATE_FORMAT sets the default; --format wins. */
+    const char *env = getenv("LEGATE_FORMAT");
+    if (env && *env)
+        lg_format_parse(env, &a->format);
 }
 
 static int run_command(int argc, char **argv, mode m)
@@ -454,7 +505,7 @@ static int run_command(int argc, char **argv, mode m)
     a.req.filters.outlets = lists;
     a.req.filters.speakers = lists + argc;
     a.req.filters.langs = lists + 2 * argc;
-    lg_cli_spec spec = {a.cmd, modes[m].help, modes[m].options, on_opt, on_word, &a};
+    lg_cli_spec spec = {a.cmd, modes[m].help, modes[m].options, on_opt, on_word, &a, shorts};
     int rc = lg_cli_parse(&spec, argc, argv);
     if (rc == 0 && check_fields(&a) != 0)
         rc = -1;
@@ -462,6 +513,8 @@ static int run_command(int argc, char **argv, mode m)
         rc = -1, lg_cli_usage(a.cmd, "--after needs --sort id");
     if (rc == 0 && a.count && !a.by_set)
         rc = -1, lg_cli_usage(a.cmd, "--by is required");
+    if (rc == 0 && a.list_sep == '\0' && !a.list)
+        rc = -1, lg_cli_usage(a.cmd, "-0/--null goes with --output ids|sources");
     rc = rc < 0 ? LG_EXIT_USAGE : rc > 0 ? LG_EXIT_OK : run(&a);
     free(lists);
     lg_sb_release(&a.query);

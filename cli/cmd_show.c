@@ -175,7 +175,7 @@ int cmd_show(int argc, char **argv)
 {
     static const lg_cli_opt options[] = {{"format", 1, 1}, {"raw", 0, 2}, {NULL, 0, 0}};
     show_args a = {NULL, 0, 0};
-    lg_cli_spec spec = {"show", help, options, on_opt, on_word, &a};
+    lg_cli_spec spec = {"show", help, options, on_opt, on_word, &a, NULL};
     int rc = lg_cli_parse(&spec, argc, argv);
     if (rc != 0)
         return rc > 0 ? LG_EXIT_OK : LG_EXIT_USAGE;

@@ -151,7 +151,7 @@ int cmd_stats(int argc, char **argv)
 {
     static const lg_cli_opt options[] = {{"format", 1, 1}, {NULL, 0, 0}};
     int as_json = 0;
-    lg_cli_spec spec = {"stats", help, options, on_opt, on_word, &as_json};
+    lg_cli_spec spec = {"stats", help, options, on_opt, on_word, &as_json, NULL};
     int rc = lg_cli_parse(&spec, argc, argv);
     if (rc != 0)
         return rc > 0 ? LG_EXIT_OK : LG_EXIT_USAGE;

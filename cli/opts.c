@@ -75,6 +75,26 @@ static const lg_cli_opt *find_opt(const lg_cli_opt *opts, const char *name, size
     return NULL;
 }
 
+/* The long option a short form stands for ("-0" -> "--null"), or NULL.
+ * Short forms take no value. */
+static const char *long_form(const lg_cli_spec *spec, const char *arg)
+{
+    for (const char *const *p = spec->shorts; p && *p; p += 2)
+        if (strcmp(*p, arg) == 0)
+            return p[1];
+    return NULL;
+}
+
+static int parse_one(const lg_cli_spec *spec, int argc, char **argv, int *i);
+
+/* A short form is its long option, which takes no value. */
+static int parse_short(const lg_cli_spec *spec, const char *long_name)
+{
+    char *argv[] = {NULL, (char *)long_name};
+    int i = 1;
+    return parse_one(spec, 2, argv, &i);
+}
+
 static int parse_one(const lg_cli_spec *spec, int argc, char **argv, int *i)
 {
     const char *name = argv[*i] + 2;
@@ -117,6 +137,8 @@ int lg_cli_parse(const lg_cli_spec *spec, int argc, char **argv)
             options_done = 1;
         else if (strcmp(arg, "-h") == 0)
             rc = fputs(spec->help, stdout) >= 0;
+        else if (long_form(spec, arg))
+            rc = parse_short(spec, long_form(spec, arg));
         else if (strncmp(arg, "--", 2) == 0)
             rc = parse_one(spec, argc, argv, &i);
         else

@@ -32,6 +32,9 @@ struct lg_fmt {
     size_t n_cols;
     lg_sb sb;          /* the bytes of the current record */
     lg_sb cell;        /* scratch for a cell that needs building */
+    char *hl_pre, *hl_post;  /* snippet markers for machine formats */
+    lg_field_id list_field;  /* LG_FMT_LIST: the one value written */
+    char list_sep;
 };
 
 static const char *const format_names[] = {
@@ -84,10 +87,27 @@ static const char *joined_array(const char *json, lg_sb *out)
     return out->buf;
 }
 
-/* The display text of output field `id` of a hit, or NULL when absent.
- * Numbers are written into `num`, built text into `cell`. */
-static const char *cell_text(const lg_hit *h, lg_field_id id, char num[64], lg_sb *cell)
+/* The snippet with the markers around its matched words. */
+static const char *marked_snippet(const lg_hit *h, const char *pre, const char *post, lg_sb *out)
 {
+    lg_sb_reset(out);
+    size_t at = 0;
+    for (size_t i = 0; i < h->n_hl; i++) {
+        lg_sb_add(out, h->snippet + at, h->hl[i].start - at);
+        lg_sb_adds(out, pre);
+        lg_sb_add(out, h->snippet + h->hl[i].start, h->hl[i].end - h->hl[i].start);
+        lg_sb_adds(out, post);
+        at = h->hl[i].end;
+    }
+    lg_sb_adds(out, h->snippet + at);
+    return out->buf;
+}
+
+/* The display text of output field `id` of a hit, or NULL when absent.
+ * Numbers are written into `num`, built text into w->cell. */
+static const char *cell_text(lg_fmt *w, const lg_hit *h, lg_field_id id, char num[64])
+{
+    lg_sb *cell = &w->cell;
     switch (id) {
     case LG_F_ID:
     case LG_F_QUOTE_ID:
@@ -100,6 +120,8 @@ static const char *cell_text(const lg_hit *h, lg_field_id id, char num[64], lg_s
         score_text(h->score, num);
         return num;
     case LG_F_SNIPPET:
+        if (h->snippet && (w->hl_pre || w->hl_post))
+            return marked_snippet(h, w->hl_pre ? w->hl_pre : "", w->hl_post ? w->hl_post : "", cell);
         return h->snippet;
     default:
         if (h->values[id] && (lg_field_get(id)->flags & LG_JSON_ARRAY))
@@ -150,7 +172,7 @@ static json_t *typed_json(const char *s, unsigned flags)
     return json_text(s);
 }
 
-static json_t *cell_json(const lg_hit *h, lg_field_id id)
+static json_t *cell_json(lg_fmt *w, const lg_hit *h, lg_field_id id)
 {
     char num[64];
     switch (id) {
@@ -163,19 +185,19 @@ static json_t *cell_json(const lg_hit *h, lg_field_id id)
         score_text(h->score, num);
         return json_real(strtod(num, NULL));
     case LG_F_SNIPPET:
-        return h->snippet ? json_text(h->snippet) : json_null();
+        return h->snippet ? json_text(cell_text(w, h, id, num)) : json_null();
     default:
         return h->values[id] ? typed_json(h->values[id], lg_field_get(id)->flags) : json_null();
     }
 }
 
 /* The hit as a JSON object dumped with `flags` (malloc()ed), or NULL. */
-static char *hit_json(const lg_fmt *w, const lg_hit *h, size_t flags)
+static char *hit_json(lg_fmt *w, const lg_hit *h, size_t flags)
 {
     json_t *obj = json_object();
     for (size_t c = 0; obj && c < w->n_cols; c++) {
         lg_field_id id = w->cols[c];
-        if (json_object_set_new(obj, lg_field_get(id)->name, cell_json(h, id)) != 0) {
+        if (json_object_set_new(obj, lg_field_get(id)->name, cell_json(w, h, id)) != 0) {
             json_decref(obj);
             obj = NULL;
         }
@@ -278,7 +300,7 @@ static void table_row(lg_fmt *w, const lg_hit *h)
             lg_sb_addc(&w->sb, csv ? ',' : '\t');
         first = 0;
         char num[64];
-        const char *s = h ? cell_text(h, id, num, &w->cell) : lg_field_get(id)->name;
+        const char *s = h ? cell_text(w, h, id, num) : lg_field_get(id)->name;
         (csv ? lg_csv_cell : lg_tsv_cell)(&w->sb, s ? s : "");
     }
     lg_sb_adds(&w->sb, csv ? "\r\n" : "\n");
@@ -398,6 +420,32 @@ static void text_field(lg_sb *sb, const char *s, const char *absent)
     add_clean(sb, s, strlen(s));
 }
 
+/* --output ids|sources: the one value, then the separator ('\n' or NUL). */
+static int list_hit(lg_fmt *w, const lg_hit *h)
+{
+    char num[64];
+    const char *v = cell_text(w, h, w->list_field, num);
+    lg_sb_adds(&w->sb, v ? v : "");
+    lg_sb_addc(&w->sb, w->list_sep);
+    return 0;
+}
+
+void lg_fmt_set_list(lg_fmt *w, lg_field_id field, char sep)
+{
+    w->f = LG_FMT_LIST;
+    w->list_field = field;
+    w->list_sep = sep;
+}
+
+int lg_fmt_set_markers(lg_fmt *w, const char *pre, const char *post)
+{
+    free(w->hl_pre);
+    free(w->hl_post);
+    w->hl_pre = pre ? strdup(pre) : NULL;
+    w->hl_post = post ? strdup(post) : NULL;
+    return (pre && !w->hl_pre) || (post && !w->hl_post) ? -1 : 0;
+}
+
 static int text_hit(lg_fmt *w, const lg_hit *h)
 {
     lg_sb *sb = &w->sb;
@@ -439,6 +487,7 @@ static const fmt_ops ops[] = {
     [LG_FMT_NDJSON] = {NULL, ndjson_hit, NULL},
     [LG_FMT_CSV] = {table_begin, table_hit, NULL},
     [LG_FMT_TSV] = {table_begin, table_hit, NULL},
+    [LG_FMT_LIST] = {NULL, list_hit, NULL},
 };
 
 lg_fmt *lg_fmt_new(lg_format f, FILE *out, const char *query, int color)
@@ -503,6 +552,8 @@ void lg_fmt_free(lg_fmt *w)
         return;
     lg_sb_release(&w->sb);
     lg_sb_release(&w->cell);
+    free(w->hl_pre);
+    free(w->hl_post);
     free(w->query);
     free(w);
 }

@@ -29,7 +29,8 @@
 #include "hit.h"
 #include "strbuf.h"
 
-typedef enum { LG_FMT_TEXT, LG_FMT_JSON, LG_FMT_NDJSON, LG_FMT_CSV, LG_FMT_TSV } lg_format;
+/* LG_FMT_LIST is set with lg_fmt_set_list, never parsed from a name. */
+typedef enum { LG_FMT_TEXT, LG_FMT_JSON, LG_FMT_NDJSON, LG_FMT_CSV, LG_FMT_TSV, LG_FMT_LIST } lg_format;
 
 /* Parses a --format name; returns 0 or -1 for an unknown name. */
 int lg_format_parse(const char *name, lg_format *out);
@@ -44,6 +45,13 @@ lg_fmt *lg_fmt_new(lg_format f, FILE *out, const char *query, int color);
 void lg_fmt_set_columns(lg_fmt *w, unsigned flag);
 /* Exactly these columns, in this order (--fields). */
 void lg_fmt_set_fields(lg_fmt *w, const lg_field_id *ids, size_t n);
+/* --output ids|sources: only `field`, each value followed by `sep`
+ * ('\n', or '\0' for -0), no header: for xargs and shell loops. */
+void lg_fmt_set_list(lg_fmt *w, lg_field_id field, char sep);
+/* --hl-pre/--hl-post: markers around the matched words of snippets in
+ * json, ndjson, csv and tsv (text mode highlights with color instead).
+ * Copies them; -1 on allocation failure. */
+int lg_fmt_set_markers(lg_fmt *w, const char *pre, const char *post);
 /* Each returns 0, or -1 when writing failed (errno set): exit code 4. */
 int lg_fmt_begin(lg_fmt *w, uint64_t total, uint64_t offset);
 int lg_fmt_hit(lg_fmt *w, const lg_hit *h);

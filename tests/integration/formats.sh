@@ -55,6 +55,19 @@ expect_grep $'\033\\[1m' "$WORK/text" "color always highlights"
 expect_exit 0 lg search negotiations
 expect_grep "results" "$WORK/err" "text mode: the count goes to stderr"
 
+# --output lists, NUL-separated for xargs -0; highlight markers; defaults.
+expect_exit 0 lg search --output ids negotiations
+expect_eq "$(lg search --format json negotiations | jq -r '[.results[].id] | map(tostring) | join(" ")')" "$(tr '\n' ' ' <"$WORK/out" | sed 's/ $//')" "--output ids"
+expect_eq "$(lg search --format json --limit 0 speaker:lavrov | jq .total)" "$(lg search --limit 0 --output sources -0 speaker:lavrov 2>/dev/null | tr -cd '\0' | wc -c | tr -d ' ')" "-0 separates with NUL"
+expect_exit 2 lg search -0 negotiations
+expect_exit 2 lg search --output titles negotiations
+lg search --format ndjson --limit 1 --hl-pre '<<' --hl-post '>>' '"root causes"' >"$WORK/one"
+expect_grep "<<root>> <<causes>>" "$WORK/one" "--hl-pre/--hl-post mark snippets"
+expect_eq "id,rank" "$(LEGATE_FORMAT=csv lg search negotiations 2>/dev/null | head -1 | cut -d, -f1-2)" "LEGATE_FORMAT sets the default"
+expect_eq "$(lg search --format json negotiations | jq -c .)" "$(LEGATE_FORMAT=csv lg search --format json negotiations | jq -c .)" "--format beats LEGATE_FORMAT"
+expect_exit 0 lg search --format-version 1 --format json negotiations
+expect_exit 2 lg search --format-version 2 negotiations
+
 # A failed write is exit 4.
 expect_exit 4 sh -c "\"$LEGATE_BIN\" search --format json negotiations >/dev/full"
 finish

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "clean.h"
+#include "strbuf.h"
 #include "testutil.h"
 
 static lg_page page;
@@ -329,6 +330,37 @@ START_TEST(repeats)
 }
 END_TEST
 
+/* A paragraph of made-up words that no other n shares. */
+static void distinct_paragraph(lg_sb *sb, unsigned n)
+{
+    for (unsigned k = 0; k < 24; k++) {
+        unsigned v = n * 131u + k * 7u + 1u;
+        lg_sb_addc(sb, ' ');
+        for (; v; v /= 26)
+            lg_sb_addc(sb, (char)('a' + v % 26));
+    }
+    lg_sb_adds(sb, " and so on.\n");
+}
+
+/* An exact repeat is found however far down the page it comes. */
+START_TEST(far_repeat)
+{
+    lg_sb sb = LG_SB_INIT;
+    const char *first = "The opening paragraph of a very long report, which a careless scraper pasted again at the end.\n";
+    lg_sb_adds(&sb, first);
+    for (unsigned n = 0; n < 600; n++)
+        distinct_paragraph(&sb, n);
+    lg_sb_adds(&sb, first);
+    clean_text(sb.buf, NULL, NULL);
+    lg_sb_release(&sb);
+    ck_assert_uint_eq(page.n, 602);
+    ck_assert_msg(page.blocks[0].keep, "first dropped: %s", page.blocks[0].why);
+    ck_assert_int_eq(page.blocks[300].keep, 1);
+    ck_assert_int_eq(page.blocks[601].keep, 0);
+    ck_assert_str_eq(page.blocks[601].why, "repeat");
+}
+END_TEST
+
 /* ---- site furniture ---------------------------------------------------- */
 
 typedef struct {
@@ -434,6 +466,7 @@ int main(void)
     tcase_add_test(tc, news_page_furniture);
     tcase_add_test(tc, german_site);
     tcase_add_test(tc, repeats);
+    tcase_add_test(tc, far_repeat);
     tcase_add_test(tc, html_markup);
     suite_add_tcase(s, tc);
     TCase *site = tcase_create("site");

@@ -1,13 +1,10 @@
 #include "analyze.h"
-#include "clean.h"
 #include "extract.h"
 #include "quotes.h"
 #include "testutil.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #define NAMES(...) ((const char *const[]){__VA_ARGS__, NULL})
 #define NO_NAMES ((const char *const[]){NULL})
@@ -369,49 +366,28 @@ END_TEST
 
 /* ---- the user's seed pages, through the indexer's pipeline ---- */
 
-/* The seeds directory: $LEGATE_SEEDS, else ../shared/seeds beside the
- * project, found from this file's path. */
-static char *seeds_dir(void)
-{
-    const char *env = getenv("LEGATE_SEEDS");
-    if (env && *env)
-        return strdup(env);
-    const char *suffix = "tests/unit/test_quotes.c";
-    size_t n = strlen(__FILE__), k = strlen(suffix);
-    char *dir = malloc(n + 32);
-    ck_assert_ptr_nonnull(dir);
-    snprintf(dir, n + 32, "%.*s../shared/seeds", (int)(n >= k ? n - k : 0), __FILE__);
-    return dir;
-}
-
 typedef struct {
     char *text;
     found f;
 } seed;
 
-static seed read_seed(const char *dir, const char *name)
+/* A seed page through the indexer's pipeline: cleaning, kept text,
+ * speakers, quotations. 0, or -1 when the seeds are not there. */
+static int read_seed(const char *name, seed *s)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *fp = fopen(path, "rb");
-    ck_assert_msg(fp != NULL, "cannot open %s", path);
-    static char buf[1 << 20];
-    size_t n = fread(buf, 1, sizeof buf, fp);
-    fclose(fp);
     lg_page page;
-    ck_assert_int_eq(lg_page_from_text(buf, n, &page), 0);
-    lg_clean(&page, NULL, NULL);
-    seed s;
+    if (lg_test_seed_page(name, 1, &page) != 0)
+        return -1;
     size_t len, n_sp;
-    s.text = lg_page_kept_text(&page, &len);
-    ck_assert_ptr_nonnull(s.text);
+    s->text = lg_page_kept_text(&page, &len);
+    ck_assert_ptr_nonnull(s->text);
     lg_speaker_hit *sp;
     ck_assert_int_eq(lg_extract_speakers(&page, &sp, &n_sp), 0);
-    s.f.text = s.text;
-    ck_assert_int_eq(lg_extract_quotes(s.text, len, sp, n_sp, &s.f.v, &s.f.n), 0);
+    s->f.text = s->text;
+    ck_assert_int_eq(lg_extract_quotes(s->text, len, sp, n_sp, &s->f.v, &s->f.n), 0);
     lg_speakers_free(sp, n_sp);
     lg_page_free(&page);
-    return s;
+    return 0;
 }
 
 static void free_seed(seed *s)
@@ -432,25 +408,20 @@ static void assert_person(const lg_quote *q, const char *name)
 
 START_TEST(seeds)
 {
-    char *dir = seeds_dir();
-    struct stat st;
-    if (stat(dir, &st) != 0) {
-        fprintf(stderr, "test_quotes: no seeds at %s (set LEGATE_SEEDS); seed check not run\n", dir);
-        free(dir);
+    seed s;
+    if (read_seed("000_ab6bb1f29b8f6bc5.txt", &s) != 0)
         return;
-    }
-    seed s = read_seed(dir, "000_ab6bb1f29b8f6bc5.txt");
     ck_assert_uint_eq(count_with(&s.f, "brief answer"), 1);
     assert_person(quote_with(&s.f, "balance of interests"), "Sergey Lavrov");
     ck_assert(quote_with(&s.f, "balance of interests")->partial);
     free_seed(&s);
 
-    s = read_seed(dir, "001_62f661980b8ad871.txt");
+    ck_assert_int_eq(read_seed("001_62f661980b8ad871.txt", &s), 0);
     assert_person(quote_with(&s.f, "Unlike EU countries"), "Sergey Lavrov");
     ck_assert(!quote_with(&s.f, "Unlike EU countries")->partial);
     free_seed(&s);
 
-    s = read_seed(dir, "002_f61def2bc9a4bed0.txt");
+    ck_assert_int_eq(read_seed("002_f61def2bc9a4bed0.txt", &s), 0);
     const lg_quote *q = quote_with(&s.f, "We have already said it");
     ck_assert_ptr_nonnull(strstr(q->text, "possibility"));
     ck_assert_ptr_nonnull(strstr(q->text, "of reaching an agreement"));
@@ -458,7 +429,7 @@ START_TEST(seeds)
     assert_person(q, "Sergei Lavrov");
     free_seed(&s);
 
-    s = read_seed(dir, "003_44361a8531b9948d.txt");
+    ck_assert_int_eq(read_seed("003_44361a8531b9948d.txt", &s), 0);
     assert_person(quote_with(&s.f, "diplomats communicate"), "Sergei Lavrov");
     assert_person(quote_with(&s.f, "Perhaps Mr. Kellogg"), "Sergei Lavrov");
     q = quote_with(&s.f, "failed attempt");
@@ -466,7 +437,6 @@ START_TEST(seeds)
     ck_assert(q->partial);
     ck_assert(quote_with(&s.f, "trampled on")->partial);
     free_seed(&s);
-    free(dir);
 }
 END_TEST
 
