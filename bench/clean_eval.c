@@ -167,7 +167,7 @@ static uint64_t host_hash(const char *url)
         return 0;
     p += 3;
     if (strncmp(p, "web.archive.org/", 16) == 0 && strstr(p, "://"))
-        return host_hash(strstr(p, "://") - 5);
+        return host_hash(strstr(p, "://"));
     size_t n = strcspn(p, "/");
     return n ? lg_block_hash(p, n) : 0;
 }
@@ -216,7 +216,6 @@ static void report_miss(const char *id, const char *what, const char *seg, const
 /* ---- scoring ------------------------------------------------------------ */
 
 typedef struct {
-    json_t *gold;
     const char *dir;
     int html, verbose, clean;
     score s;
@@ -290,7 +289,7 @@ static void print_score(const char *name, const score *s)
 
 static void run_mode(json_t *gold, const char **ids, size_t n, const char *dir, int html, int clean, int verbose)
 {
-    run r = {.gold = gold, .dir = dir, .html = html, .verbose = verbose && clean, .clean = clean};
+    run r = {.dir = dir, .html = html, .verbose = verbose && clean, .clean = clean};
     for (size_t i = 0; i < n; i++)
         score_page(&r, ids[i], json_object_get(gold, ids[i]));
     char name[64];
@@ -301,6 +300,11 @@ static void run_mode(json_t *gold, const char **ids, size_t n, const char *dir, 
         print_tally("FP", &r.fp);
     }
     free(r.seen.slots);
+}
+
+static const char *or_none(const char *s)
+{
+    return s ? s : "-";
 }
 
 static void dump_page(const char *dir, const char *id, int html)
@@ -318,8 +322,8 @@ static void dump_page(const char *dir, const char *id, int html)
     }
     if (html)
         printf("title=%s\nog_title=%s\nsite=%s\npublished=%s\ncanonical=%s\nauthor=%s\nlang=%s\n",
-               page.html_title, page.og_title, page.site_name, page.published, page.canonical, page.author,
-               page.lang);
+               or_none(page.html_title), or_none(page.og_title), or_none(page.site_name), or_none(page.published),
+               or_none(page.canonical), or_none(page.author), or_none(page.lang));
     lg_page_free(&page);
 }
 

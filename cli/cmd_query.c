@@ -56,10 +56,14 @@ static const char search_help[] =
     "\n"
     "Finds articles. Words are stemmed (negotiate finds negotiations); \"quoted\n"
     "phrases\" are exact. Bare words must all match (AND). quote:WORD finds\n"
-    "articles with a quotation that matches.\n"
-    "\n" QUERY_HELP "\n"
+    "articles with a quotation that matches. Syndicated copies of one story are\n"
+    "one result (dup_count, outlets) unless --no-collapse.\n"
+    "\n" QUERY_HELP
+    "  --no-collapse      one result per copy of a reprinted story\n"
+    "\n"
     "Fields of json/ndjson/csv/tsv: id, rank, score, date, date_precision, outlet,\n"
-    "speaker, title, source, lang, snippet (see README, \"Output formats\").\n" EXIT_HELP;
+    "speaker, title, source, lang, snippet, dup_count, outlets (see README,\n"
+    "\"Output formats\").\n" EXIT_HELP;
 
 static const char export_help[] =
     "usage: legate export [OPTIONS] [QUERY...]\n"
@@ -82,12 +86,12 @@ static const char count_help[] =
     "\n"
     "Exact counts of the matching articles (or quotations with --quotes), grouped.\n"
     "The counts sum to the total `search` (or `quotes`) gives for the same query\n"
-    "and filters; quotations reprinted by several outlets count once unless\n"
+    "and filters; statements reprinted by several outlets count once unless\n"
     "--no-collapse. Results without the property count under (none).\n"
     "\n" QUERY_HELP
     "  --by WHAT          outlet | speaker | lang | month | year (required)\n"
     "  --quotes           count quotations instead of articles\n"
-    "  --no-collapse      count every copy of a reprinted quotation\n"
+    "  --no-collapse      count every copy of a reprinted story or quotation\n"
     "\n"
     "json: {query, by, total, collapsed, counts: [{value, count}]}; ndjson: one\n"
     "{value, count} per line; csv/tsv: a <by>,count header, then rows.\n"
@@ -161,7 +165,8 @@ enum { O_SINCE = 1, O_UNTIL, O_UNDATED, O_OUTLET, O_SPEAKER, O_LANG, O_LIMIT, O_
 
 static const char *const shorts[] = {"-0", "--null", NULL};
 
-static const lg_cli_opt search_options[] = {COMMON_OPTIONS, {NULL, 0, 0}};
+static const lg_cli_opt search_options[] = {
+    COMMON_OPTIONS, {"no-collapse", 0, O_NO_COLLAPSE}, {NULL, 0, 0}};
 static const lg_cli_opt quotes_options[] = {
     COMMON_OPTIONS, {"context", 1, O_CONTEXT}, {"no-collapse", 0, O_NO_COLLAPSE}, {NULL, 0, 0}};
 static const lg_cli_opt count_options[] = {
@@ -319,7 +324,7 @@ static int run_count(search_args *a, sqlite3 *sql, xs_db *xdb)
         lg_cli_error("%s", e.msg);
         return e.code;
     }
-    int collapsed = a->req.target == LG_TARGET_QUOTES && a->req.collapse;
+    int collapsed = a->req.collapse;
     int rc = lg_counts_write(&c, a->format, a->req.query, a->by, collapsed, stdout);
     lg_counts_free(&c);
     if (rc != 0) {

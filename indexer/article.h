@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "date.h"
+#include "dupes.h"
 #include "extract.h"
 #include "quotes.h"
 
@@ -35,6 +36,7 @@ typedef struct {
     size_t n_quotes;
     char *text;       /* the clean text */
     size_t text_len;
+    lg_minhash minhash;  /* of the clean text: finds syndicated copies */
     char sha256[65];  /* hex, of the input and the explicit metadata */
 } lg_article;
 

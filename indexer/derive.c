@@ -164,5 +164,8 @@ static int derive_record(lg_article *a, lg_err *e)
 
 int lg_derive(lg_article *a, const lg_site_memory *memory, lg_err *e)
 {
-    return a->raw ? derive_file(a, memory, e) : derive_record(a, e);
+    int rc = a->raw ? derive_file(a, memory, e) : derive_record(a, e);
+    if (rc == 0)
+        lg_minhash_of(a->text, a->text_len, &a->minhash);
+    return rc;
 }

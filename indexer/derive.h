@@ -1,7 +1,8 @@
 /*
  * derive.h — from an input to the article it holds: cleaning, then title,
  * publication date, outlet, via, speakers, quotations and language, each
- * with the place it came from.
+ * with the place it came from; and the text's MinHash signature, which
+ * finds its syndicated copies.
  *
  * Precedence: a value already set on the article (a flag or a feed field)
  * is kept; otherwise markup, then the page's text. Unknown stays unknown.

@@ -11,7 +11,8 @@
  *  - boolean fields: prefix + key (speaker: one term per word of the key of
  *    every speaker the article reports, so speaker:lavrov finds "Sergey
  *    Lavrov" wherever he is quoted); "Q<id>"; kind "article".
- *  - value slots: date (YYYYMMDD), outlet key, main speaker key, lang.
+ *  - value slots: date (YYYYMMDD), outlet key, main speaker key, lang, and
+ *    the group of syndicated copies (the collapse key).
  * Quotations are documents of their own (lg_docbuild_quote).
  */
 #ifndef LEGATE_DOCBUILD_H

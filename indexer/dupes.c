@@ -4,10 +4,11 @@
  * One pass over the tokens of the shared analyzer: each folded token is
  * hashed once (FNV-1a), a ring holds the hashes of the last five, and each
  * window of five is combined into one 64-bit shingle hash x. Min i is the
- * least top half of mix(x ^ seed_i) over the shingles: one strong 64-bit
- * finalizer per function and shingle is cheaper than hashing the words
- * LG_MINHASH_N times, and mix is a bijection, so the functions differ only
- * by their seeds. Nothing is allocated.
+ * least top half of mix(x ^ seed_i) over the shingles: mix is a bijection
+ * whose every output bit depends on every input bit, so each seed orders
+ * the shingles as an independent random permutation would, at the cost of
+ * one finalizer per function and shingle instead of rehashing the words.
+ * Nothing is allocated.
  *
  * Distinct shingles are counted exactly in a fixed table while there are
  * at most EXACT_MAX of them (the count matters most around
@@ -150,6 +151,8 @@ void lg_minhash_of(const char *text, size_t len, lg_minhash *out)
     out->shingles = h.overflow ? estimate_distinct(&h) : h.distinct;
 }
 
+/* Texts without shingles keep every min at UINT32_MAX and so compare as
+ * 1.0: lg_minhash_groupable is what keeps them out of groups. */
 double lg_minhash_similarity(const lg_minhash *a, const lg_minhash *b)
 {
     int equal = 0;

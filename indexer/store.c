@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "dupes.h"
 #include "strbuf.h"
 
 /* Outlets and speakers are the same kind of thing: a named entity found
@@ -21,6 +22,7 @@ struct lg_store {
     sqlite3_stmt *find, *upsert, *outbox_add, *del, *load, *outbox_scan, *outbox_trim;
     sqlite3_stmt *speakers_clear, *speaker_add, *site_seen, *site_add;
     sqlite3_stmt *quotes_clear, *quote_add, *quotes_of;
+    sqlite3_stmt *bands_clear, *band_add, *band_find, *sig_put, *sig_get, *group_of, *group_set;
     sqlite3_stmt *seen, *failed;
 };
 
@@ -84,6 +86,13 @@ int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e)
          " ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions"},
         {&s->site_seen, "SELECT pages FROM site_blocks WHERE site = ? AND hash = ?"},
         {&s->quotes_clear, "DELETE FROM quotes WHERE article_id = ?"},
+        {&s->bands_clear, "DELETE FROM minhash_bands WHERE article_id = ?"},
+        {&s->band_add, "INSERT OR IGNORE INTO minhash_bands(band, key, article_id) VALUES (?, ?, ?)"},
+        {&s->band_find, "SELECT article_id FROM minhash_bands WHERE band = ? AND key = ? AND article_id <> ?"},
+        {&s->sig_put, "INSERT OR REPLACE INTO article_minhash(article_id, sig) VALUES (?, ?)"},
+        {&s->sig_get, "SELECT sig FROM article_minhash WHERE article_id = ?"},
+        {&s->group_of, "SELECT coalesce(dup_group, id) FROM articles WHERE id = ?"},
+        {&s->group_set, "UPDATE articles SET dup_group = ? WHERE id = ?"},
         {&s->quote_add,
          "INSERT INTO quotes(article_id, seq, text, start, end, partial, speaker_id,"
          " speaker_confidence, qkey) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"},
@@ -96,7 +105,7 @@ int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e)
         {&s->outbox_add, "INSERT INTO outbox(article_id) VALUES (?)"},
         {&s->del, "DELETE FROM articles WHERE id = ?"},
         {&s->load,
-         "SELECT id, title, text, date, lang, outlet_key, speaker_key, speaker_keys"
+         "SELECT id, title, text, date, lang, outlet_key, speaker_key, speaker_keys, dup_group"
          " FROM article_view WHERE id = ?"},
         {&s->outbox_scan,
          "SELECT article_id, max(seq) AS last FROM outbox WHERE seq > ? GROUP BY article_id"
@@ -122,7 +131,9 @@ void lg_store_free(lg_store *s)
     sqlite3_stmt *st[] = {s->find, s->upsert, s->outbox_add, s->del, s->load,
                           s->outbox_scan, s->outbox_trim, s->seen, s->failed,
                           s->speakers_clear, s->speaker_add, s->site_seen, s->site_add,
-                          s->quotes_clear, s->quote_add, s->quotes_of};
+                          s->quotes_clear, s->quote_add, s->quotes_of, s->bands_clear,
+                          s->band_add, s->band_find, s->sig_put, s->sig_get, s->group_of,
+                          s->group_set};
     for (size_t i = 0; i < sizeof st / sizeof st[0]; i++)
         sqlite3_finalize(st[i]);
     free(s);
@@ -333,6 +344,81 @@ int lg_store_quotes(lg_store *s, int64_t id, lg_quote_fn fn, void *ctx, lg_err *
     return rc == SQLITE_DONE ? 0 : fail(s, e, "read quotes");
 }
 
+/* ---- syndicated copies (dupes.h) ---- */
+
+/* Whether article `other` is a copy of a text with signature m. */
+static int is_copy(lg_store *s, int64_t other, const lg_minhash *m, lg_err *e)
+{
+    sqlite3_bind_int64(s->sig_get, 1, other);
+    int rc = sqlite3_step(s->sig_get), copy = 0;
+    if (rc == SQLITE_ROW && sqlite3_column_bytes(s->sig_get, 0) == (int)sizeof m->min) {
+        lg_minhash o = {.shingles = LG_DUP_MIN_SHINGLES};
+        memcpy(o.min, sqlite3_column_blob(s->sig_get, 0), sizeof o.min);
+        copy = lg_minhash_similarity(m, &o) >= LG_DUP_THRESHOLD;
+    }
+    sqlite3_reset(s->sig_get);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? copy : fail(s, e, "read signature");
+}
+
+/* The group of article `id`: the smallest group among the copies the band
+ * keys lead to (the first story of the group), else its own. Candidates
+ * sharing a band are checked, never every pair. */
+static int find_group(lg_store *s, int64_t id, const lg_minhash *m, int64_t *group, lg_err *e)
+{
+    *group = id;
+    for (int b = 0; b < LG_MINHASH_BANDS; b++) {
+        sqlite3_bind_int(s->band_find, 1, b);
+        sqlite3_bind_int64(s->band_find, 2, (sqlite3_int64)lg_minhash_band(m, b));
+        sqlite3_bind_int64(s->band_find, 3, id);
+        int rc;
+        while ((rc = sqlite3_step(s->band_find)) == SQLITE_ROW) {
+            int64_t other = sqlite3_column_int64(s->band_find, 0), g;
+            int copy = is_copy(s, other, m, e);
+            if (copy < 0)
+                break;
+            sqlite3_bind_int64(s->group_of, 1, other);
+            if (copy && step_int(s, s->group_of, &g, e) == 0 && g && g < *group)
+                *group = g;
+        }
+        sqlite3_reset(s->band_find);
+        if (rc != SQLITE_DONE)
+            return fail(s, e, "find copies");
+    }
+    return 0;
+}
+
+static int put_signature(lg_store *s, int64_t id, const lg_minhash *m, lg_err *e)
+{
+    sqlite3_bind_int64(s->bands_clear, 1, id);
+    if (step_int(s, s->bands_clear, NULL, e) != 0)
+        return -1;
+    if (!lg_minhash_groupable(m))
+        return 0;
+    sqlite3_bind_int64(s->sig_put, 1, id);
+    sqlite3_bind_blob(s->sig_put, 2, m->min, sizeof m->min, SQLITE_STATIC);
+    if (step_int(s, s->sig_put, NULL, e) != 0)
+        return -1;
+    for (int b = 0; b < LG_MINHASH_BANDS; b++) {
+        sqlite3_bind_int(s->band_add, 1, b);
+        sqlite3_bind_int64(s->band_add, 2, (sqlite3_int64)lg_minhash_band(m, b));
+        sqlite3_bind_int64(s->band_add, 3, id);
+        if (step_int(s, s->band_add, NULL, e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int put_group(lg_store *s, int64_t id, const lg_minhash *m, lg_err *e)
+{
+    int64_t group = id;
+    if (put_signature(s, id, m, e) != 0 ||
+        (lg_minhash_groupable(m) && find_group(s, id, m, &group, e) != 0))
+        return -1;
+    bind_optional_id(s->group_set, 1, group == id ? 0 : group);
+    sqlite3_bind_int64(s->group_set, 2, id);
+    return step_int(s, s->group_set, NULL, e);
+}
+
 static void bind_source(sqlite3_stmt *st, int i, lg_source src)
 {
     bind_text(st, i, lg_source_name(src));
@@ -367,7 +453,7 @@ int lg_store_put(lg_store *s, const lg_article *a, int64_t *id, lg_err *e)
     bind_source(st, 16, a->speaker_src);
     bind_optional_id(st, 17, via);
     if (step_int(s, st, id, e) != 0 || put_speakers(s, *id, a, e) != 0 ||
-        put_quotes(s, *id, a, e) != 0)
+        put_quotes(s, *id, a, e) != 0 || put_group(s, *id, &a->minhash, e) != 0)
         return -1;
     return queue(s, *id, e);
 }
@@ -420,6 +506,7 @@ int lg_store_load(lg_store *s, int64_t id, lg_stored *out, lg_err *e)
     out->outlet_key = col_text(s->load, 5);
     out->speaker_key = col_text(s->load, 6);
     out->speaker_keys = col_text(s->load, 7);
+    out->dup_group = sqlite3_column_int64(s->load, 8);
     return 1;
 }
 

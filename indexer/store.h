@@ -32,8 +32,10 @@ int lg_store_find(lg_store *s, const char *source, int64_t *id, char sha256[65],
 /* Inserts the article, or updates the one with the same source keeping
  * its id and first_indexed. Outlet, via and speaker names are resolved
  * through their alias tables (created on first sight); the article's
- * speakers list is replaced and always includes its main speaker, and its
- * quotations are replaced. *id receives the id. */
+ * speakers list is replaced and always includes its main speaker, its
+ * quotations are replaced, and it joins the group of its syndicated copies
+ * (the earliest group among the articles its signature matches). *id
+ * receives the id. */
 int lg_store_put(lg_store *s, const lg_article *a, int64_t *id, lg_err *e);
 
 int lg_store_delete(lg_store *s, int64_t id, lg_err *e);
@@ -46,6 +48,7 @@ typedef struct {
     const char *speaker_key;   /* the main speaker */
     const char *speaker_keys;  /* every speaker's key, joined by '|' */
     size_t text_len;
+    int64_t dup_group;         /* its group of syndicated copies */
 } lg_stored;
 
 /* 1 and *out filled if the article exists, 0 if it does not, -1 on error. */

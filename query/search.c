@@ -32,17 +32,26 @@ typedef struct {
     const char *id_column;
     const char *extra;      /* columns read after the output ones */
     uint64_t docid_base;    /* Xapian docid = base + id */
+    int collapse_slot;      /* copies of one statement share this value */
+    lg_field_id copies_field; /* how many matching copies a result stands for */
+    const char *copies_sql; /* the outlets of every copy, first published first */
 } target_desc;
 
 static const target_desc targets[] = {
-    [LG_TARGET_ARTICLES] = {"article", LG_OUTPUT, "article_view", "id", "text", 0},
+    [LG_TARGET_ARTICLES] = {"article", LG_OUTPUT, "article_view", "id", "text, dup_group", 0,
+                            LG_SLOT_DUP_GROUP, LG_F_DUP_COUNT,
+                            "SELECT outlet FROM dup_copies WHERE dup_group = ? AND outlet IS NOT NULL"
+                            " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)"},
     [LG_TARGET_QUOTES] = {"quote", LG_QUOTE_OUTPUT, "quote_view", "quote_id",
-                          "quote, qkey, article_id, start, end", LG_QUOTE_DOCID_BASE},
+                          "quote, qkey, article_id, start, end", LG_QUOTE_DOCID_BASE,
+                          LG_SLOT_QUOTE_KEY, LG_F_OCCURRENCES,
+                          "SELECT outlet FROM quote_copies WHERE qkey = ? AND outlet IS NOT NULL"
+                          " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)"},
 };
 
-/* Extra columns: 0 the text snippets are cut from; for quotations also
- * 1 qkey, 2 article_id, 3 start, 4 end. */
-enum { X_TEXT, X_QKEY, X_ARTICLE, X_START, X_END };
+/* Extra columns: 0 the text snippets are cut from, 1 the copies' group
+ * key; for quotations also 2 article_id, 3 start, 4 end. */
+enum { X_TEXT, X_GROUP, X_ARTICLE, X_START, X_END };
 
 /* The display columns of the output fields (from the field table), then
  * the target's extra columns. cols[] maps result columns to field ids. */
@@ -87,7 +96,7 @@ typedef struct {
     sqlite3 *sql;
     const target_desc *t;
     fetcher f;
-    sqlite3_stmt *copies;   /* quotations: the outlets of every copy */
+    sqlite3_stmt *copies;   /* the outlets of every copy */
     sqlite3_stmt *article;  /* quotations with context: the article's text */
     lg_hlset *hl;
     lg_stemmer *stemmer;
@@ -102,14 +111,10 @@ static int assembler_init(assembler *a, sqlite3 *sql, const lg_search_req *req, 
     a->context = req->context;
     if (fetcher_init(&a->f, sql, a->t, e) != 0)
         return -1;
-    if (req->target != LG_TARGET_QUOTES)
-        return 0;
-    /* First published first; undated copies last. */
-    if (prepare(sql, "SELECT outlet FROM quote_copies WHERE qkey = ? AND outlet IS NOT NULL"
-                     " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)",
-                &a->copies, e) != 0)
+    if (req->target == LG_TARGET_QUOTES &&
+        prepare(sql, "SELECT text FROM articles WHERE id = ?", &a->article, e) != 0)
         return -1;
-    return prepare(sql, "SELECT text FROM articles WHERE id = ?", &a->article, e);
+    return prepare(sql, a->t->copies_sql, &a->copies, e);
 }
 
 static void assembler_free(assembler *a)
@@ -119,12 +124,13 @@ static void assembler_free(assembler *a)
     sqlite3_finalize(a->article);
 }
 
-/* The outlets carrying a quotation, as a JSON array text. */
-static char *copies_of(assembler *a, const char *qkey)
+/* The outlets carrying a statement (its copies share `key`), as a JSON
+ * array text. */
+static char *copies_of(assembler *a, sqlite3_stmt *row)
 {
     json_t *arr = json_array();
     sqlite3_reset(a->copies);
-    sqlite3_bind_text(a->copies, 1, qkey, -1, SQLITE_STATIC);
+    sqlite3_bind_value(a->copies, 1, sqlite3_column_value(row, a->f.ncols + X_GROUP));
     while (sqlite3_step(a->copies) == SQLITE_ROW)
         json_array_append_new(arr, json_string((const char *)sqlite3_column_text(a->copies, 0)));
     char *s = json_dumps(arr, JSON_COMPACT);
@@ -144,13 +150,15 @@ static char *context_of(assembler *a, int64_t article, size_t start, size_t end)
     return text ? lg_context(text, len, start, end, a->context) : NULL;
 }
 
-static void assemble_quote(assembler *a, sqlite3_stmt *st, uint64_t collapsed, lg_hit *h)
+/* How many matching copies the result stands for and where they appeared;
+ * for quotations also the context asked for. */
+static void assemble_copies(assembler *a, sqlite3_stmt *st, uint64_t collapsed, lg_hit *h)
 {
     int x = a->f.ncols;
     char num[32];
     snprintf(num, sizeof num, "%llu", (unsigned long long)collapsed + 1);
-    h->values[LG_F_OCCURRENCES] = strdup(num);
-    h->values[LG_F_OUTLETS] = copies_of(a, (const char *)sqlite3_column_text(st, x + X_QKEY));
+    h->values[a->t->copies_field] = strdup(num);
+    h->values[LG_F_OUTLETS] = copies_of(a, st);
     if (a->context)
         h->values[LG_F_CONTEXT] = context_of(a, sqlite3_column_int64(st, x + X_ARTICLE),
                                              (size_t)sqlite3_column_int64(st, x + X_START),
@@ -179,8 +187,7 @@ static int assemble(assembler *a, uint64_t id, uint64_t collapsed, lg_hit *h, lg
                                &h->hl, &h->n_hl) != 0)
             return lg_err_set(e, LG_EXIT_DB, "out of memory");
     }
-    if (a->t->docid_base)
-        assemble_quote(a, st, collapsed, h);
+    assemble_copies(a, st, collapsed, h);
     return 1;
 }
 
@@ -226,8 +233,8 @@ static void search_options(const lg_search_req *req, int ranked, uint64_t doccou
                            xs_search_opts *o)
 {
     xs_search_opts_init(o);
-    if (req->target == LG_TARGET_QUOTES && req->collapse)
-        o->collapse_slot = LG_SLOT_QUOTE_KEY;
+    if (req->collapse)
+        o->collapse_slot = targets[req->target].collapse_slot;
     o->sort = xapian_sort(req->sort, ranked);
     o->sort_slot = lg_field_get(LG_F_DATE)->slot;
     /* Counting every match makes `total` exact, which scripts rely on. */

@@ -30,9 +30,10 @@ typedef struct {
     lg_sort sort;           /* AUTO: relevance with words, else newest */
     uint64_t offset, limit;
     size_t snippet_chars;   /* 0: no snippets */
-    /* Quotations: one result per quotation however many articles carry it
-     * (occurrences: how many matched; outlets: every outlet carrying it,
-     * first published first), and `context` sentences around each. */
+    /* One result per statement however many outlets carry it: syndicated
+     * copies of an article (dup_count), or a quotation in several articles
+     * (occurrences): how many matched; outlets: every outlet carrying it,
+     * first published first. Quotations: `context` sentences around each. */
     int collapse;
     unsigned context;
     /* The columns, in order (--fields); NULL: the target's own. */

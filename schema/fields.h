@@ -35,7 +35,8 @@ enum {
     LG_SLOT_OUTLET = 1,  /* outlet key */
     LG_SLOT_SPEAKER = 2, /* speaker key */
     LG_SLOT_LANG = 3,    /* ISO 639-1 code */
-    LG_SLOT_QUOTE_KEY = 4 /* quotes: the words, normalised, for collapsing */
+    LG_SLOT_QUOTE_KEY = 4, /* quotes: the words, normalised, for collapsing */
+    LG_SLOT_DUP_GROUP = 5  /* articles: the group of syndicated copies */
 };
 
 /* Quote documents live beside articles in one Xapian index; their docids

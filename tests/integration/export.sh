@@ -80,4 +80,20 @@ expect_exit 0 lg timeline --by week
 expect_grep "^2024-W29 " "$WORK/out" "ISO weeks (2024-07-16 is in week 29)"
 expect_exit 1 lg timeline zzzznothing
 expect_exit 2 lg timeline --by day
+
+# Syndicated copies: one story saved from two outlets is one result with
+# both outlets, first published first; a story quoting it is not a copy.
+C=$FIX/copies
+export LEGATE_DB=$WORK/copies.db
+lg index --quiet --outlet "Kyiv Ledger" "$C/ledger-grain.txt"
+lg index --quiet --outlet "Wire Turkey" "$C/wire-grain.txt"
+lg index --quiet --outlet "Cairo Daily" "$C/other-grain.txt"
+expect_exit 0 lg search --format json corridor
+expect_eq 2 "$(jq .total "$WORK/out")" "copies collapse into one result"
+expect_eq '2 ["Kyiv Ledger","Wire Turkey"]' "$(jq -r '.results[] | select(.dup_count == 2) | "\(.dup_count) \(.outlets | tostring)"' "$WORK/out")" "dup_count and outlets, first published first"
+expect_eq 1 "$(jq '[.results[] | select(.outlets == ["Cairo Daily"])] | length' "$WORK/out")" "a story quoting the same sentence is not a copy"
+expect_eq 3 "$(lg search --format json --no-collapse corridor | jq .total)" "--no-collapse shows every copy"
+expect_eq 2 "$(lg count --by outlet --format json corridor | jq '[.counts[].count] | add')" "count collapses as search does"
+expect_eq 3 "$(lg count --by outlet --no-collapse --format json corridor | jq '[.counts[].count] | add')" "count --no-collapse"
+expect_eq 2 "$(lg export --fields id corridor 2>/dev/null | wc -l | tr -d ' ')" "export collapses too"
 finish

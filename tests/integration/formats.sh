@@ -1,7 +1,7 @@
 # The machine-readable formats: a contract (README "Output formats").
 . "$(dirname "$0")/lib.sh"
 index_fixtures || { echo "indexing fixtures failed"; exit 1; }
-FIELDS="id,rank,score,date,date_precision,outlet,speaker,title,source,lang,snippet"
+FIELDS="id,rank,score,date,date_precision,outlet,speaker,title,source,lang,snippet,dup_count,outlets"
 
 for q in 'negotiations' 'zzzznothing' 'speaker:lavrov'; do
   lg search --format json --limit 0 "$q" >"$WORK/json"

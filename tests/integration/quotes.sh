@@ -49,7 +49,6 @@ expect_eq 2 "$(lg search --format json 'quote:ultimatums' | jq .total)" "search 
 expect_eq 0 "$(lg search --format json 'quote:strategic' | jq .total)" "quote: looks inside quotations only"
 expect_exit 1 lg quotes zzzznothing
 expect_exit 2 lg quotes --context x
-expect_exit 2 lg search --no-collapse x
 
 # Re-indexing an article replaces its quotations; pruning removes them.
 cp "$Q/zakharova-long.txt" "$WORK/z.txt"

@@ -58,7 +58,7 @@ START_TEST(output_columns)
 {
     ck_assert_str_eq(lg_field_names(LG_OUTPUT),
                      "id, rank, score, date, date_precision, outlet, speaker, title, source, "
-                     "lang, snippet");
+                     "lang, snippet, dup_count, outlets");
     ck_assert_str_eq(lg_field_names(LG_QUERYABLE), "date, outlet, speaker, quote, title, lang");
     ck_assert_str_eq(lg_field_names(LG_QUOTE_OUTPUT),
                      "quote_id, article_id, rank, score, date, outlet, speaker, speaker_confidence, "

@@ -9,11 +9,11 @@
 
 /* "????-??-??" spelled so that C11 sees no trigraph. */
 #define NO_DATE "?\?\?\?-\?\?-\?\?"
-#define HEADER "id,rank,score,date,date_precision,outlet,speaker,title,source,lang,snippet"
+#define HEADER "id,rank,score,date,date_precision,outlet,speaker,title,source,lang,snippet,dup_count,outlets"
 
 static const char *const output_keys[] = {
     "id", "rank", "score", "date", "date_precision", "outlet",
-    "speaker", "title", "source", "lang", "snippet",
+    "speaker", "title", "source", "lang", "snippet", "dup_count", "outlets",
 };
 
 /* A hit owning copies of its strings; NULL leaves a value absent. */
@@ -93,7 +93,7 @@ START_TEST(test_csv_quoting)
     char *out = render_one(LG_FMT_CSV, 0, "Lavrov: \"talks\", maybe", "line one\nline two");
     ck_assert_str_eq(out, HEADER "\r\n"
                           "42,1,12.5,2024-12-26,day,caliber.az,Sergei Lavrov,"
-                          "\"Lavrov: \"\"talks\"\", maybe\",,en,\"line one\nline two\"\r\n");
+                          "\"Lavrov: \"\"talks\"\", maybe\",,en,\"line one\nline two\",,\r\n");
     free(out);
 }
 END_TEST
@@ -110,9 +110,9 @@ START_TEST(test_tsv_escaping)
 {
     char *out = render_one(LG_FMT_TSV, 0, "a\tb\\c", "x\r\ny");
     ck_assert_str_eq(out, "id\trank\tscore\tdate\tdate_precision\toutlet\tspeaker\ttitle\tsource\t"
-                          "lang\tsnippet\n"
+                          "lang\tsnippet\tdup_count\toutlets\n"
                           "42\t1\t12.5\t2024-12-26\tday\tcaliber.az\tSergei Lavrov\t"
-                          "a\\tb\\\\c\t\ten\tx\\r\\ny\n");
+                          "a\\tb\\\\c\t\ten\tx\\r\\ny\t\t\n");
     free(out);
 }
 END_TEST
