@@ -22,6 +22,7 @@
 #include <utf8proc.h>
 
 #include "clean.h"
+#include "input.h"
 #include "page.h"
 #include "strbuf.h"
 
@@ -126,34 +127,20 @@ static void seen_record(seen_table *t, const lg_page *page)
 
 /* ---- pages ------------------------------------------------------------ */
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    lg_sb sb = LG_SB_INIT;
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        lg_sb_add(&sb, buf, n);
-    fclose(f);
-    return lg_sb_detach(&sb, len);
-}
-
 static int load_page(const char *dir, const char *id, int html, lg_page *page)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s.%s", dir, id, html ? "html" : "txt");
     size_t len;
-    char *data = read_file(path, &len);
-    if (!data) {
-        fprintf(stderr, "clean_eval: cannot read %s\n", path);
+    char *data;
+    lg_err e;
+    if (lg_read_file(path, &data, &len, &e) != 0) {
+        fprintf(stderr, "clean_eval: %s\n", e.msg);
         return -1;
     }
-    lg_err e;
     int rc = html ? lg_page_from_html(data, len, path, page, &e) : lg_page_from_text(data, len, page);
     if (rc != 0)
-        fprintf(stderr, "clean_eval: %s: %s\n", path, html ? e.msg : "cannot read");
+        fprintf(stderr, "clean_eval: %s\n", html ? e.msg : "out of memory");
     free(data);
     return rc;
 }

@@ -39,7 +39,7 @@ uint64_t lg_minhash_band(const lg_minhash *m, int band);
 
 /* A text too short to group reliably (fewer than LG_DUP_MIN_SHINGLES
  * shingles) is never called a copy. */
-#define LG_DUP_MIN_SHINGLES 8
+#define LG_DUP_MIN_SHINGLES 30
 int lg_minhash_groupable(const lg_minhash *m);
 
 #endif

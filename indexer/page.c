@@ -85,15 +85,9 @@ int lg_page_add(lg_page *page, const char *text, size_t len, lg_block_kind kind)
         lg_sb_release(&sb);
         return 0;
     }
-    if (page->n == page->cap) {
-        size_t cap = page->cap ? page->cap * 2 : 32;
-        lg_block *b = realloc(page->blocks, cap * sizeof *b);
-        if (!b) {
-            lg_sb_release(&sb);
-            return -1;
-        }
-        page->blocks = b;
-        page->cap = cap;
+    if (LG_GROW(page->blocks, page->n, page->cap) != 0) {
+        lg_sb_release(&sb);
+        return -1;
     }
     lg_block *b = &page->blocks[page->n++];
     memset(b, 0, sizeof *b);
@@ -203,15 +197,10 @@ static size_t split_lines(const char *text, size_t len, text_line **out)
     while (i < len) {
         const char *nl = memchr(text + i, '\n', len - i);
         size_t end = nl ? (size_t)(nl - text) : len;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 256;
-            text_line *grown = realloc(lines, cap * sizeof *lines);
-            if (!grown) {
-                free(lines);
-                *out = NULL;
-                return (size_t)-1;
-            }
-            lines = grown;
+        if (LG_GROW(lines, n, cap) != 0) {
+            free(lines);
+            *out = NULL;
+            return (size_t)-1;
         }
         text_line *l = &lines[n++];
         l->s = text + i;

@@ -40,8 +40,11 @@ typedef struct {
 static const target_desc targets[] = {
     [LG_TARGET_ARTICLES] = {"article", LG_OUTPUT, "article_view", "id", "text, dup_group", 0,
                             LG_SLOT_DUP_GROUP, LG_F_DUP_COUNT,
-                            "SELECT outlet FROM dup_copies WHERE dup_group = ? AND outlet IS NOT NULL"
-                            " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)"},
+                            /* dup_group is NULL for the group's first article: both
+                             * arms use an index. */
+                            "SELECT o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id"
+                            " WHERE a.dup_group = ?1 OR a.id = ?1"
+                            " GROUP BY o.name ORDER BY min(coalesce(a.date, '9999')), min(a.id)"},
     [LG_TARGET_QUOTES] = {"quote", LG_QUOTE_OUTPUT, "quote_view", "quote_id",
                           "quote, qkey, article_id, start, end", LG_QUOTE_DOCID_BASE,
                           LG_SLOT_QUOTE_KEY, LG_F_OCCURRENCES,
