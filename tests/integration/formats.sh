@@ -68,6 +68,28 @@ expect_eq "$(lg search --format json negotiations | jq -c .)" "$(LEGATE_FORMAT=c
 expect_exit 0 lg search --format-version 1 --format json negotiations
 expect_exit 2 lg search --format-version 2 negotiations
 
+# Every format of every other command parses with a real parser.
+parse() { # FORMAT FILE
+  case $1 in
+    json) jq -e . "$2" >/dev/null ;;
+    ndjson) [ ! -s "$2" ] || jq -e . "$2" >/dev/null ;;
+    csv) python3 -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1], newline=""))); sys.exit(0 if r and len(set(map(len, r))) == 1 else 1)' "$2" ;;
+    tsv) awk -F'\t' 'NR == 1 {n = NF} NF != n {bad = 1} END {exit bad}' "$2" ;;
+  esac
+}
+for f in json ndjson csv tsv; do
+  for cmd in "count --by outlet" "count --by month --quotes" "quotes" "export" "export --quotes"; do
+    lg $cmd --format "$f" >"$WORK/fmt" 2>/dev/null
+    CHECKS=$((CHECKS + 1))
+    parse "$f" "$WORK/fmt" || fail "$cmd --format $f does not parse"
+  done
+done
+for cmd in "timeline --by year" "show 1" "stats" "alias list speaker"; do
+  lg $cmd --format json >"$WORK/fmt" 2>/dev/null
+  CHECKS=$((CHECKS + 1))
+  parse json "$WORK/fmt" || fail "$cmd --format json does not parse"
+done
+
 # A failed write is exit 4.
 expect_exit 4 sh -c "\"$LEGATE_BIN\" search --format json negotiations >/dev/full"
 finish
