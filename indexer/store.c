@@ -327,6 +327,11 @@ static int put_quotes(lg_store *s, int64_t id, const lg_article *a, lg_err *e)
     return 0;
 }
 
+void lg_store_load_done(lg_store *s)
+{
+    sqlite3_reset(s->load);
+}
+
 int lg_store_quotes(lg_store *s, int64_t id, lg_quote_fn fn, void *ctx, lg_err *e)
 {
     sqlite3_stmt *st = s->quotes_of;

@@ -51,8 +51,12 @@ typedef struct {
     int64_t dup_group;         /* its group of syndicated copies */
 } lg_stored;
 
-/* 1 and *out filled if the article exists, 0 if it does not, -1 on error. */
+/* 1 and *out filled if the article exists, 0 if it does not, -1 on error.
+ * The strings stay valid until lg_store_load_done. */
 int lg_store_load(lg_store *s, int64_t id, lg_stored *out, lg_err *e);
+/* Ends a load: its read snapshot must not outlive the article, or WAL
+ * checkpoints cannot complete and the log grows for the whole run. */
+void lg_store_load_done(lg_store *s);
 
 /* One quotation as Xapian needs it (strings valid during the callback). */
 typedef struct {

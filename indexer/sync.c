@@ -95,6 +95,7 @@ static int apply_one(void *vctx, int64_t id)
         rc = lg_err_set(c->e, LG_EXIT_DB, "out of memory");
     if (rc == 0)
         rc = write_article(c, &a, &quotes);
+    lg_store_load_done(c->store);
     quotes_free(&quotes);
     return rc;
 }

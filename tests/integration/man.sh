@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The manual pages doc/legate.1 and doc/legate-query.7: they render without
 # warnings, and they cannot drift from the binary. Every command of
 # `legate --help` has a .SS under COMMANDS, every option any `legate CMD
@@ -153,10 +154,14 @@ done <"$WORK/qfields"
 # ---- rendering -------------------------------------------------------------
 # Any warning (of groff, tbl, man) fails; the page width is fixed so line
 # breaking is the same everywhere.
+# C.UTF-8 is built into glibc 2.35 and later; elsewhere C avoids man's
+# "can't set the locale" (the pages then render without their Cyrillic).
+LOC=C.UTF-8
+locale -a 2>/dev/null | grep -qix 'c\.utf-\?8' || LOC=C
 render() {
   if command -v man >/dev/null 2>&1; then
     # shellcheck disable=SC2069  # the warnings (stderr) are the output
-    LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l -E UTF-8 "$1" 2>&1 >/dev/null
+    LC_ALL=$LOC MANWIDTH=80 man --warnings -l -E UTF-8 "$1" 2>&1 >/dev/null
   fi
   groff -k -man -Tutf8 -ww -z "$1" 2>&1
 }
