@@ -10,9 +10,10 @@
 static const char help[] =
     "usage: legate index [OPTIONS] PATH...\n"
     "\n"
-    "Adds files and folders (recursively: .txt, .text, .jsonl, .ndjson) to the\n"
-    "database, creating it if needed. Unchanged inputs are skipped, changed ones\n"
-    "replace their article under the same id.\n"
+    "Adds files and folders (recursively: .txt, .text, .html, .htm, .jsonl,\n"
+    ".ndjson) to the database, creating it if needed. Pages are cleaned and their\n"
+    "title, date, outlet, speakers and quotations extracted. Unchanged inputs are\n"
+    "skipped, changed ones replace their article under the same id.\n"
     "\n"
     "  --outlet NAME     outlet of every input (overrides the feed)\n"
     "  --speaker NAME    speaker of every input\n"

@@ -22,6 +22,8 @@
 
 #define SNIPPET_CHARS 240
 
+/* Help text pieces: the query syntax, the filters every mode takes, and
+ * the listing and output options only the listing modes take. */
 #define QUERY_HELP \
     "Query: words, \"phrases\", AND, OR, NOT, -word, (groups), a NEAR/5 b, negot*,\n" \
     "  outlet:NAME, speaker:NAME, speaker:\"Sergey Lavrov\", lang:CODE, title:WORD,\n" \
@@ -30,10 +32,14 @@
     "\n" \
     "  --since DATE       on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)\n" \
     "  --until DATE       on or before the end of DATE's period\n" \
-    "  --undated          only articles whose date is unknown\n" \
     "  --outlet NAME      only this outlet (repeat for any of several)\n" \
     "  --speaker NAME     only this speaker (repeat for any of several)\n" \
     "  --lang CODE        only this language (repeat for any of several)\n" \
+    "  --db DIR           database directory (default $LEGATE_DB or ./legate.db)\n"
+
+#define UNDATED_HELP "  --undated          only articles whose date is unknown\n"
+
+#define LIST_HELP \
     "  --sort ORDER       relevance | newest | oldest | id (default: relevance\n" \
     "                     with words, newest with filters only)\n" \
     "  --limit N          at most N results (default 10; 0 for all)\n" \
@@ -44,8 +50,7 @@
     "  --output WHAT      ids | sources: only that, one per line\n" \
     "  -0, --null         with --output: end each with NUL, for xargs -0\n" \
     "  --hl-pre S, --hl-post S  mark matched words in machine-format snippets\n" \
-    "  --color WHEN       auto | always | never (text; NO_COLOR honoured)\n" \
-    "  --db DIR           database directory (default $LEGATE_DB or ./legate.db)\n"
+    "  --color WHEN       auto | always | never (text; NO_COLOR honoured)\n"
 
 #define EXIT_HELP \
     "Exit: 0 results, 1 no results, 2 usage or query error, 3 database error,\n" \
@@ -58,7 +63,7 @@ static const char search_help[] =
     "phrases\" are exact. Bare words must all match (AND). quote:WORD finds\n"
     "articles with a quotation that matches. Syndicated copies of one story are\n"
     "one result (dup_count, outlets) unless --no-collapse.\n"
-    "\n" QUERY_HELP
+    "\n" QUERY_HELP UNDATED_HELP LIST_HELP
     "  --no-collapse      one result per copy of a reprinted story\n"
     "\n"
     "Fields of json/ndjson/csv/tsv: id, rank, score, date, date_precision, outlet,\n"
@@ -71,12 +76,12 @@ static const char export_help[] =
     "Writes every match (articles, or quotations with --quotes), streaming, in\n"
     "constant memory whatever the count, then \"exported N of N\" on stderr. It\n"
     "never stops short silently: a failed write is an error (exit 4).\n"
-    "\n" QUERY_HELP
+    "\n" QUERY_HELP UNDATED_HELP LIST_HELP
     "  --quotes           export quotations instead of articles\n"
     "  --fields A,B,...   only these columns, in this order\n"
     "  --sort id          stable id order, resumable with --after\n"
     "  --after ID         with --sort id: only ids above ID (resume a cut export)\n"
-    "  --no-collapse      (quotations) one row per article carrying a quotation\n"
+    "  --no-collapse      one row per copy of a reprinted story or quotation\n"
     "\n"
     "Default format ndjson; default limit: every match. Columns are those of\n"
     "search (or quotes with --quotes); see README, \"Output formats\".\n" EXIT_HELP;
@@ -88,8 +93,10 @@ static const char count_help[] =
     "The counts sum to the total `search` (or `quotes`) gives for the same query\n"
     "and filters; statements reprinted by several outlets count once unless\n"
     "--no-collapse. Results without the property count under (none).\n"
-    "\n" QUERY_HELP
+    "\n" QUERY_HELP UNDATED_HELP
     "  --by WHAT          outlet | speaker | lang | month | year (required)\n"
+    "  --format F         text | json | ndjson | csv | tsv (default text)\n"
+    "  --format-version N the output contract version (only 1 exists)\n"
     "  --quotes           count quotations instead of articles\n"
     "  --no-collapse      count every copy of a reprinted story or quotation\n"
     "\n"
@@ -106,10 +113,13 @@ static const char timeline_help[] =
     "Periods run without gaps; undated matches are counted on stderr.\n"
     "\n" QUERY_HELP
     "  --by PERIOD        week | month | year (default month)\n"
+    "  --format F         text (bars) | json (default text)\n"
+    "  --format-version N the output contract version (only 1 exists)\n"
+    "  --color WHEN       auto | always | never (NO_COLOR honoured)\n"
     "  --split WHAT       speaker | outlet: a series each for the 8 most frequent\n"
     "  --svg FILE         also write the chart as SVG (960x540)\n"
     "  --quotes           quotations instead of articles\n"
-    "  --no-collapse      count every copy of a reprinted quotation\n"
+    "  --no-collapse      count every copy of a reprinted story or quotation\n"
     "\n"
     "--format json: {query, by, split, total, undated, periods: [...], series:\n"
     "[{name, counts: [...]}]}.\n"
@@ -122,7 +132,7 @@ static const char quotes_help[] =
     "Finds quotations, each attributed to its speaker, ranked by relevance. With\n"
     "no query, every quotation that passes the filters. A quotation carried by\n"
     "several articles is one result with its occurrences and outlets.\n"
-    "\n" QUERY_HELP
+    "\n" QUERY_HELP UNDATED_HELP LIST_HELP
     "  --context N        add N sentences before and after each quotation\n"
     "  --no-collapse      one result per article carrying a quotation\n"
     "\n"
@@ -495,8 +505,10 @@ static void set_defaults(search_args *a, mode m)
     a->list_sep = '\n';
     /* $LEGATE_FORMAT sets the default; --format wins. */
     const char *env = getenv("LEGATE_FORMAT");
-    if (env && *env)
-        lg_format_parse(env, &a->format);
+    lg_format f;
+    if (env && *env && lg_format_parse(env, &f) == 0 &&
+        (m != MODE_TIMELINE || f == LG_FMT_JSON))
+        a->format = f;
 }
 
 static int run_command(int argc, char **argv, mode m)
@@ -518,6 +530,8 @@ static int run_command(int argc, char **argv, mode m)
         rc = -1, lg_cli_usage(a.cmd, "--after needs --sort id");
     if (rc == 0 && a.count && !a.by_set)
         rc = -1, lg_cli_usage(a.cmd, "--by is required");
+    if (rc == 0 && a.timeline && a.format != LG_FMT_TEXT && a.format != LG_FMT_JSON)
+        rc = -1, lg_cli_usage(a.cmd, "--format: a timeline is text or json");
     if (rc == 0 && a.list_sep == '\0' && !a.list)
         rc = -1, lg_cli_usage(a.cmd, "-0/--null goes with --output ids|sources");
     rc = rc < 0 ? LG_EXIT_USAGE : rc > 0 ? LG_EXIT_OK : run(&a);

@@ -119,6 +119,20 @@ static int print_json(sqlite3_stmt *st)
     return rc == 0 && fputc('\n', stdout) != EOF ? 0 : -1;
 }
 
+/* An array of strings as "a, b, c" (malloc()ed). */
+static char *joined(json_t *arr)
+{
+    lg_sb sb = LG_SB_INIT;
+    size_t i;
+    json_t *v;
+    json_array_foreach(arr, i, v) {
+        if (i)
+            lg_sb_adds(&sb, ", ");
+        lg_sb_adds(&sb, json_is_string(v) ? json_string_value(v) : "");
+    }
+    return lg_sb_detach(&sb, NULL);
+}
+
 /* "name  value" lines, arrays joined by commas, then the text. */
 static int print_text(sqlite3_stmt *st)
 {
@@ -131,6 +145,7 @@ static int print_text(sqlite3_stmt *st)
         json_t *v = column_json(st, i);
         char *s = json_is_string(v) ? strdup(json_string_value(v))
                 : json_is_null(v)   ? strdup("-")
+                : json_is_array(v)  ? joined(v)
                                     : json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
         int rc = printf("%-15s %s\n", shown[i]->name, s ? s : "");
         free(s);

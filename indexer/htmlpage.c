@@ -91,14 +91,16 @@ static const char *const prefix_words[] = {
 /* Words that name furniture only whole ("ad", not "address"). */
 static const char *const whole_words[] = {"tags", "promo", "ad", "ads", "widget", NULL};
 
-static int segment_furniture(const char *seg)
+#include <stdio.h>
+static int segment_furniture(const char *seg, int first)
 {
+    int mode = getenv("EXPA") ? atoi(getenv("EXPA")) : 0;
     for (const char *const *w = prefix_words; *w; w++)
         if (strncmp(seg, *w, strlen(*w)) == 0)
-            return 1;
+            { if (getenv("DBGF")) fprintf(stderr, "FURN %s\n", seg); return 1; }
     for (const char *const *w = whole_words; *w; w++)
-        if (strcmp(seg, *w) == 0)
-            return 1;
+        if (strcmp(seg, *w) == 0 && (mode == 0 || first || (mode == 2 && strcmp(seg, "widget") != 0)))
+            { if (getenv("DBGF")) fprintf(stderr, "FURN %s\n", seg); return 1; }
     return 0;
 }
 
@@ -108,15 +110,19 @@ static int names_in(const xmlChar *v)
 {
     char seg[64];
     size_t n = 0;
+    int first = 1;
     for (const xmlChar *s = v;; s++) {
         int alnum = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9');
         int hump = n && *s >= 'A' && *s <= 'Z' && s[-1] >= 'a' && s[-1] <= 'z';
         if ((!alnum || hump) && n) {
             seg[n] = '\0';
-            if (segment_furniture(seg))
+            if (segment_furniture(seg, first))
                 return 1;
             n = 0;
+            first = 0;
         }
+        if (*s == ' ')
+            first = 1;
         if (!*s)
             return 0;
         if (alnum && n + 1 < sizeof seg)
@@ -538,6 +544,7 @@ static int furniture_here(const walker *w, const xmlNode *n)
 {
     if (!is_furniture(n, w->in_article > 0))
         return 0;
+    if (getenv("DBGF")) { xmlChar *cl = xmlGetProp(n, (const xmlChar *)"class"); fprintf(stderr, "  ^ <%s class=%.80s> text=%zu\n", n->name, cl ? (char *)cl : "", text_size(n, 100000)); xmlFree(cl); }
     for (const xmlNode *c = w->container; c; c = c->parent)
         if (c == n)
             return 0;

@@ -98,6 +98,7 @@ int lg_jsonl_record(const char *line, size_t len, const char *path, size_t linen
              parse_date(date, a, path, lineno, e) == 0)
         rc = 0;
     if (rc == 0) {
+        a->format = LG_FORMAT_JSONL;
         a->source = make_source(path, lineno, url, id);
         a->origin = strdup(path);
         a->text_len = strlen(a->text);

@@ -107,8 +107,13 @@ static void display(sqlite3 *sql, lg_by by, lg_count_row *row)
     if (!row->value)
         return;
     if (by == LG_BY_MONTH && strlen(row->value) == 6) {
+        /* A date known only to the year has month "00": it is shown under
+         * its year, in no month. */
         char m[8];
-        snprintf(m, sizeof m, "%.4s-%.2s", row->value, row->value + 4);
+        if (strcmp(row->value + 4, "00") == 0)
+            snprintf(m, sizeof m, "%.4s", row->value);
+        else
+            snprintf(m, sizeof m, "%.4s-%.2s", row->value, row->value + 4);
         free(row->value);
         row->value = strdup(m);
         return;
