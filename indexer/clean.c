@@ -299,6 +299,11 @@ static const phrase phrases[] = {
     {'^', 200, "le plus lu", HEADLINE_LIST}, {'^', 200, "les plus lus", HEADLINE_LIST},
     {'^', 200, "explore further", HEADLINE_LIST}, {'^', 200, "die meistgelesenen artikel", HEADLINE_LIST},
     {'^', 200, "zobacz tez", HEADLINE_LIST}, {'^', 200, "leggi anche", HEADLINE_LIST},
+    {'^', 200, "notas relacionadas", HEADLINE_LIST}, {'^', 200, "contenido relacionado", HEADLINE_LIST},
+    {'^', 200, "articulos relacionados", HEADLINE_LIST}, {'^', 200, "lea tambien", HEADLINE_LIST},
+    {'^', 200, "lea mas", HEADLINE_LIST}, {'^', 200, "le puede interesar", HEADLINE_LIST},
+    {'^', 200, "veja tambem", HEADLINE_LIST}, {'^', 200, "leia tambem", HEADLINE_LIST},
+    {'^', 200, "zum weiterlesen", HEADLINE_LIST}, {'^', 200, "sie konnten auch", HEADLINE_LIST},
     /* Legal, privacy and cookie notices. */
     {'=', 40, "impressum", "legal"}, {'~', 400, "all rights reserved", "legal"},
     {'~', 400, "alle rechte vorbehalten", "legal"}, {'~', 400, "todos los derechos reservados", "legal"},
@@ -597,10 +602,11 @@ static void notice_paragraphs(cleaner *c)
  * The weights of the search for the main text, measured on the
  * trafilatura set (bench/README.md). A block adds its length less an
  * offset: the characters a line needs before it counts as text. Inside a
- * named container the offset is smaller and list items cost nothing
- * (ingredients, steps), outside it every block costs more. A block a rule
- * dropped costs a little: in HTML, share bars and captions sit inside
- * articles; in a text dump, dropped lines are mostly menus.
+ * named container the offset is smaller and list items and table cells
+ * cost nothing (ingredients, steps, specifications, prices), outside it
+ * every block costs more. A block a rule dropped costs a little: in HTML,
+ * share bars and captions sit inside articles; in a text dump, dropped
+ * lines are mostly menus.
  */
 enum {
     OFFSET_PLAIN = 60,
@@ -634,7 +640,7 @@ static double weight(const cleaner *c, const lg_block *b, const block_info *in)
     double w = (double)in->chars * (prose ? 1 : NON_PROSE) - (c->container ? OFFSET_CONTAINER : OFFSET_PLAIN);
     if (!menu_like(in) && w < -SHORT_LINE)
         w = -SHORT_LINE;
-    if (c->container && b->kind == LG_BLOCK_LIST_ITEM && w < 0)
+    if (c->container && (b->kind == LG_BLOCK_LIST_ITEM || b->kind == LG_BLOCK_CELL) && w < 0)
         w = 0;
     return w + bias;
 }

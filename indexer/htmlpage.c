@@ -88,24 +88,25 @@ static const char *const prefix_words[] = {
     "recommend", "subscribe", "newsletter", "cookie", "consent", "footer", "sidebar", "banner",
     "advert", "pagination", "login", "popular", "outbrain", "taboola", "caption", "author", "meta",
     "bio", "modal", "overlay", "carousel", NULL};
-/* Words that name furniture only whole ("ad", not "address"). */
+/* Words that name furniture only whole ("ad", not "address") and as the
+ * first word of a class ("widget_text", "ad-slot"): later in one they
+ * qualify another box ("elementor-widget" is every Elementor box,
+ * "Section--Ads" an article section with adverts in it). */
 static const char *const whole_words[] = {"tags", "promo", "ad", "ads", "widget", NULL};
 
-#include <stdio.h>
 static int segment_furniture(const char *seg, int first)
 {
-    int mode = getenv("EXPA") ? atoi(getenv("EXPA")) : 0;
     for (const char *const *w = prefix_words; *w; w++)
         if (strncmp(seg, *w, strlen(*w)) == 0)
-            { if (getenv("DBGF")) fprintf(stderr, "FURN %s\n", seg); return 1; }
-    for (const char *const *w = whole_words; *w; w++)
-        if (strcmp(seg, *w) == 0 && (mode == 0 || first || (mode == 2 && strcmp(seg, "widget") != 0)))
-            { if (getenv("DBGF")) fprintf(stderr, "FURN %s\n", seg); return 1; }
+            return 1;
+    for (const char *const *w = whole_words; *w && first; w++)
+        if (strcmp(seg, *w) == 0)
+            return 1;
     return 0;
 }
 
 /* Splits a class or id into words (at punctuation and camelCase humps),
- * lower-cased, and asks each. */
+ * lower-cased, and asks each, saying whether it starts a class name. */
 static int names_in(const xmlChar *v)
 {
     char seg[64];
@@ -121,7 +122,7 @@ static int names_in(const xmlChar *v)
             n = 0;
             first = 0;
         }
-        if (*s == ' ')
+        if (*s == ' ' || (*s >= '\t' && *s <= '\r'))
             first = 1;
         if (!*s)
             return 0;
@@ -544,7 +545,6 @@ static int furniture_here(const walker *w, const xmlNode *n)
 {
     if (!is_furniture(n, w->in_article > 0))
         return 0;
-    if (getenv("DBGF")) { xmlChar *cl = xmlGetProp(n, (const xmlChar *)"class"); fprintf(stderr, "  ^ <%s class=%.80s> text=%zu\n", n->name, cl ? (char *)cl : "", text_size(n, 100000)); xmlFree(cl); }
     for (const xmlNode *c = w->container; c; c = c->parent)
         if (c == n)
             return 0;

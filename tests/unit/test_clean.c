@@ -454,6 +454,34 @@ START_TEST(html_markup)
 }
 END_TEST
 
+/* Table cells in the article container are its data (specifications,
+ * prices); a "Notas relacionadas" heading takes the list under it. */
+START_TEST(html_cells_and_related)
+{
+    static const char html[] =
+        "<html><body><nav><a href='/'>World</a></nav><div class='entry-content'>"
+        "<p>The new model weighs less than its predecessor and charges faster, the maker said on Tuesday, "
+        "while the price stays the same in every market where the phone is sold this year.</p>"
+        "<table><tr><td>Weight</td><td>172 g</td></tr><tr><td>Battery</td><td>4,500 mAh</td></tr>"
+        "<tr><td>Screen</td><td>6.1 in</td></tr><tr><td>Camera</td><td>50 MP</td></tr>"
+        "<tr><td>Memory</td><td>8 GB</td></tr><tr><td>Storage</td><td>256 GB</td></tr>"
+        "<tr><td>Colours</td><td>Black, blue</td></tr><tr><td>Charging</td><td>Wired, wireless</td></tr></table>"
+        "<p>Reviewers praised the screen and the camera, though several found the speakers weaker than "
+        "those of last year's model and the software updates slower than promised by the company.</p>"
+        "<h3>Notas relacionadas</h3><ul><li>Otro modelo barato</li><li>Las ventas caen</li></ul>"
+        "</div></body></html>";
+    lg_err e;
+    ck_assert_int_eq(lg_page_from_html(html, sizeof html - 1, "t.html", &page, &e), 0);
+    lg_clean(&page, NULL, NULL);
+    kept("Weight");
+    kept("Battery");
+    kept("Wired, wireless");
+    kept("Reviewers praised");
+    dropped("Notas relacionadas", "headline list");
+    ck_assert_int_eq(block("Otro modelo")->keep, 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("clean");
@@ -468,6 +496,7 @@ int main(void)
     tcase_add_test(tc, repeats);
     tcase_add_test(tc, far_repeat);
     tcase_add_test(tc, html_markup);
+    tcase_add_test(tc, html_cells_and_related);
     suite_add_tcase(s, tc);
     TCase *site = tcase_create("site");
     tcase_add_checked_fixture(site, NULL, teardown);
