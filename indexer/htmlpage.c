@@ -85,14 +85,15 @@ static const char *attr_lower(const xmlNode *n, const char *name, char *buf, siz
  */
 static const char *const prefix_words[] = {
     "nav", "menu", "breadcrumb", "share", "sharing", "shariff", "social", "comment", "related",
-    "recommend", "subscribe", "newsletter", "cookie", "consent", "footer", "sidebar", "banner",
+    "recommend", "subscribe", "newsletter", "cookie", "consent", "footer", "sidebar",
     "advert", "pagination", "login", "popular", "outbrain", "taboola", "caption", "author", "meta",
     "bio", "modal", "overlay", "carousel", NULL};
 /* Words that name furniture only whole ("ad", not "address") and as the
  * first word of a class ("widget_text", "ad-slot"): later in one they
  * qualify another box ("elementor-widget" is every Elementor box,
- * "Section--Ads" an article section with adverts in it). */
-static const char *const whole_words[] = {"tags", "promo", "ad", "ads", "widget", NULL};
+ * "Section--Ads" an article section with adverts in it, and
+ * "banners-contenido-nota" a news body). */
+static const char *const whole_words[] = {"tags", "promo", "ad", "ads", "widget", "banner", NULL};
 
 static int segment_furniture(const char *seg, int first)
 {
