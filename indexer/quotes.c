@@ -1,5 +1,5 @@
 #include "quotes.h"
-#include "extract_internal.h"
+#include "lexicon.h"
 
 #include "analyze.h"
 #include "analyze_internal.h"
@@ -10,7 +10,8 @@
 
 /*
  * Quotations. The clean text is read as the extractor's tokens
- * (extract_internal.h), in three passes.
+ * (extract_internal.h), with the words speakers.c reads too (lexicon.h),
+ * in three passes.
  *
  * 1. Marks (find_quotes). A mark opens, closes or is nothing, by its kind
  *    and what touches it: a straight " opens after a space or an opening
@@ -77,10 +78,9 @@
 #define MANY ((size_t)-2)
 
 enum {
-    KEY_CAP = 128,
+    KEY_CAP = LG_KEY_CAP,
     MAX_DEPTH = 16,   /* nesting deeper than this is noise */
     TAG_WORDS = 8,    /* "the Russian Foreign Minister Sergey Lavrov said" */
-    MAX_PAREN = 14,   /* tokens in ", asked about the remarks during a stop in Warsaw," */
     TITLE_REACH = 3,  /* words before a title's head: "Russia's top diplomat" */
     HOLDER_REACH = 5, /* "US Secretary of State Margaret Ellison" */
     INTRO_WORDS = 5,  /* "Lavrov told reporters on Monday," */
@@ -91,7 +91,7 @@ enum {
 };
 
 /* What a token is to the quotations. */
-enum { R_OUT, R_OPEN, R_IN, R_CLOSE, R_SKIP /* a continuation or stray mark */ };
+enum { R_OUT = LG_OUT, R_OPEN, R_IN, R_CLOSE, R_SKIP /* a continuation or stray mark */ };
 enum { F_PARA = 1, F_SENT = 2 };
 enum { FAM_NONE, FAM_DOUBLE, FAM_GUIL, FAM_SINGLE };
 /* How a person was found: by name, or through a pronoun or a title. */
@@ -108,25 +108,7 @@ static const double confidence[][2] = {
     [P_MENTION] = {0.3, 0.3},
 };
 
-/* ---- word lists (lower case) ---- */
-
-/* Verbs that report a statement, and the Russian past and present; not
- * those that are plural nouns too ("member states", "notes", "claims"). */
-static const char *const speech_verbs[] = {
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "noted",
-    "explained", "explains", "emphasized", "emphasizes", "emphasised", "emphasises", "stressed",
-    "stresses", "warned", "warns", "insisted", "insists", "countered", "reiterated", "reiterates",
-    "asserted", "asserts", "argued", "argues", "declared", "declares", "announced", "announces",
-    "urged", "urges", "confirmed", "confirms", "recalled", "remarked", "responded", "replied",
-    "wrote", "writes", "tweeted", "claimed", "assured", "asked", "concluded",
-    "acknowledged", "admitted", "conceded", "suggested", "observed", "complained", "predicted",
-    "promised", "vowed", "proposed", "clarified", "maintained", "cautioned", "accused", "dismissed",
-    "заявил", "заявила", "сказал", "сказала", "отметил", "отметила", "подчеркнул", "подчеркнула",
-    "сообщил", "сообщила", "добавил", "добавила", "пояснил", "пояснила", "уточнил", "уточнила",
-    "напомнил", "напомнила", "ответил", "ответила", "призвал", "призвала", "предупредил",
-    "предупредила", "говорил", "говорила", "говорит", "заявляет", "отмечает", "подчеркивает",
-    "подчёркивает", "считает", NULL,
-};
+/* ---- word lists (lower case; those speakers.c reads too are in lexicon.h) ---- */
 
 /* Verbs that give a fragment as someone's words: `called it a "failed
  * attempt"`. They attribute but never introduce a statement. */
@@ -143,28 +125,12 @@ static const char *const participles[] = {
     "dubbing", "заявив", "отметив", "подчеркнув", "добавив", "сказав", "назвав", NULL,
 };
 
-/* Phrases naming the speaker after them, and phrases whose pronoun is the
- * clause's subject. */
-static const char *const source_phrases[] = {
-    "according to", "in the words of", "по словам", "по мнению", NULL,
-};
+/* Phrases whose pronoun is the clause's subject. */
 static const char *const pronoun_phrases[] = {
     "in his words", "in her words", "as he put it", "as she put it", "по его словам",
     "по её словам", "по ее словам", "по его мнению", NULL,
 };
 
-/* Between a subject and its verb: "Lavrov has also said". */
-static const char *const auxiliaries[] = {
-    "has", "have", "had", "was", "is", "also", "then", "again", "further", "later", "once",
-    "earlier", "already", "still", "would", "will", "did", "does", "too", "также", "уже", "ранее",
-    "вновь", "еще", "ещё", "затем", "накануне", "сегодня", "вчера", "позднее", "неоднократно", NULL,
-};
-
-static const char *const subject_pronouns[] = {"he", "she", "он", "она", NULL};
-static const char *const object_pronouns[] = {"him", "her", "него", "неё", "нее", NULL};
-static const char *const relatives[] = {"who", "который", "которая", NULL};
-static const char *const conjunctions[] = {"and", "but", "и", "но", "а", NULL};
-static const char *const determiners[] = {"the", "this", "his", "her", "its", NULL};
 /* Before the subject of a clause inside the sentence's: "Asked whether
  * Sweden would …, she said". */
 static const char *const subordinators[] = {"whether", "if", "that", "ли", "что", NULL};
@@ -172,39 +138,6 @@ static const char *const subordinators[] = {"whether", "if", "that", "ли", "ч
 static const char *const term_markers[] = {"so-called", "так называемый", "так называемая",
     "так называемое", "так называемые", "так называемого", "так называемой", "так называемую", NULL};
 static const char *const indefinites[] = {"a", "an", "one", "another", NULL};
-/* Before a name that is no subject: "after meeting with Putin". */
-static const char *const prepositions[] = {
-    "in", "of", "with", "by", "to", "from", "for", "at", "on", "after", "before", "about",
-    "against", "between", "under", "over", "among", "during", "than", "like", "via", "without",
-    "с", "со", "к", "ко", "у", "о", "об", "по", "для", "от", "при", "за", "над", "под", "из", "до",
-    "без", "на", "в", "во", "про", "через", NULL,
-};
-/* Before a '.' that ends no sentence. */
-static const char *const abbreviations[] = {
-    "mr", "mrs", "ms", "dr", "st", "gen", "prof", "sen", "rep", "gov", "lt", "col", "jr", "sr",
-    "no", "vs", NULL,
-};
-
-/* A title's head noun and its office; "diplomat" and "premier" carry the
- * qualifier that "minister" needs a word for. */
-static const struct {
-    const char *word, *office, *qualifier;
-    int oblique; /* a Russian genitive: the name after it is declined too */
-} heads[] = {
-    {"minister", "minister", "", 0}, {"министр", "minister", "", 0}, {"министра", "minister", "", 1},
-    {"diplomat", "minister", "foreign", 0}, {"дипломат", "minister", "foreign", 0},
-    {"дипломата", "minister", "foreign", 1}, {"premier", "minister", "prime", 0},
-    {"president", "president", "", 0}, {"президент", "president", "", 0},
-    {"президента", "president", "", 1}, {"spokesman", "spokesperson", "", 0},
-    {"spokeswoman", "spokesperson", "", 0}, {"spokesperson", "spokesperson", "", 0},
-    {"representative", "spokesperson", "", 0}, {"представитель", "spokesperson", "", 0},
-    {"представителя", "spokesperson", "", 1}, {"пресс-секретарь", "spokesperson", "", 0},
-    {"ambassador", "ambassador", "", 0}, {"посол", "ambassador", "", 0}, {"envoy", "envoy", "", 0},
-    {"secretary", "secretary", "", 0}, {"chancellor", "chancellor", "", 0},
-    {"leader", "leader", "", 0}, {"head", "leader", "", 0}, {"глава", "leader", "", 0},
-    {"главы", "leader", "", 1}, {"замминистра", "minister", "", 0}, {"замглавы", "minister", "", 0},
-};
-static const char *const foreign_words[] = {"foreign", "external", "иностранных", "мид", NULL};
 
 /* ---- state ---- */
 
@@ -249,10 +182,8 @@ typedef struct {
 } event;
 
 typedef struct {
-    const char *s;
-    size_t len;
-    lg_etoks ts;
-    unsigned char *role, *flags;
+    lg_reading r;         /* the text, an R_* role per token */
+    unsigned char *flags; /* F_* per token */
     quote *q;
     size_t nq, cq;
     person *ps;
@@ -272,23 +203,22 @@ static const event no_event = {0, {BY_NONE, NONE}, NONE, 0};
 
 static const lg_etok *tok(const qx *x, size_t i)
 {
-    return &x->ts.v[i];
+    return &x->r.ts.v[i];
 }
 
 static int32_t punct(const qx *x, size_t i)
 {
-    return i < x->ts.n ? tok(x, i)->punct : 0;
+    return i < x->r.ts.n ? tok(x, i)->punct : 0;
 }
 
 static int out(const qx *x, size_t i)
 {
-    return i < x->ts.n && x->role[i] == R_OUT;
+    return lg_out(&x->r, i);
 }
 
 static int in(const qx *x, size_t i, const char *const *list)
 {
-    const lg_etok *t = tok(x, i);
-    return lg_etok_word(t) && lg_span_in(x->s, t->start, lg_etok_bare_end(x->s, t), list);
+    return lg_word_in(&x->r, i, list);
 }
 
 static int lower_word(const qx *x, size_t i)
@@ -298,26 +228,19 @@ static int lower_word(const qx *x, size_t i)
 
 static int is_cyrillic(const qx *x, size_t i)
 {
-    int32_t cp;
-    lg_utf8_next(x->s, tok(x, i)->end, tok(x, i)->start, &cp);
-    return lg_is_cyrillic(utf8proc_tolower(cp));
+    return lg_cyrillic_word(&x->r, i);
 }
 
 static int ends_with(const qx *x, size_t i, const char *suffix)
 {
     const lg_etok *t = tok(x, i);
     size_t n = strlen(suffix);
-    return t->end - t->start > n + 2 && !memcmp(x->s + t->end - n, suffix, n);
+    return t->end - t->start > n + 2 && !memcmp(x->r.s + t->end - n, suffix, n);
 }
 
 static int is_dash(int32_t cp)
 {
     return cp == 0x2014 || cp == 0x2013 || cp == '-';
-}
-
-static int is_terminal(int32_t cp)
-{
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
 /* Whether no space separates token i from the one before / after it. */
@@ -328,7 +251,7 @@ static int glued_before(const qx *x, size_t i)
 
 static int glued_after(const qx *x, size_t i)
 {
-    return i + 1 < x->ts.n && tok(x, i)->end == tok(x, i + 1)->start;
+    return i + 1 < x->r.ts.n && tok(x, i)->end == tok(x, i + 1)->start;
 }
 
 /* ---- marks ---- */
@@ -407,17 +330,6 @@ static int mark_step(const qx *x, size_t i, const mstack *st)
 
 /* ---- people ---- */
 
-/* Whether a Russian form's key is the surname's declined: Лаврова
- * (lavrov + a), Воронцовым (+ im), Лисовского (lisovsk-i + ogo),
- * Захаровой (zakharov-a + oi). */
-static int declined(const char *form, const char *surname)
-{
-    size_t n = strlen(surname), f = strlen(form);
-    if (n > 4 && strchr("aioeu", surname[n - 1]))
-        n--;
-    return f > n && f - n <= 3 && !strncmp(form, surname, n);
-}
-
 /* Whether person k has a longer name than person best (or best is NONE):
  * a surname stands for the longest name that has it. */
 static int longer(const qx *x, size_t k, size_t best)
@@ -431,18 +343,18 @@ static size_t speaker_of_word(const qx *x, size_t i, int oblique)
 {
     char key[KEY_CAP];
     const lg_etok *t = tok(x, i);
-    if (lg_name_key(x->s + t->start, lg_etok_bare_end(x->s, t) - t->start, key, sizeof key) <= 0)
+    if (lg_name_key(x->r.s + t->start, lg_etok_bare_end(x->r.s, t) - t->start, key, sizeof key) <= 0)
         return NONE;
     oblique = oblique && is_cyrillic(x, i);
     size_t best = NONE;
     for (size_t k = 0; k < x->nps; k++) {
         const char *surname = x->ps[k].key + x->ps[k].surname;
-        if ((!strcmp(key, surname) || (oblique && declined(key, surname))) && longer(x, k, best))
+        if ((!strcmp(key, surname) || (oblique && lg_declined(key, surname))) && longer(x, k, best))
             best = k;
     }
     for (size_t k = 0; k < x->nps && best == NONE; k++) {
         const char *first = x->ps[k].first;
-        if (*first && (!strcmp(key, first) || (oblique && declined(key, first))))
+        if (*first && (!strcmp(key, first) || (oblique && lg_declined(key, first))))
             best = k;
     }
     return best;
@@ -469,37 +381,16 @@ static size_t add_person(qx *x, const char *s, size_t len)
     return x->nps++;
 }
 
-/* The entry of heads[] token i is, or NONE. */
-static size_t head_of(const qx *x, size_t i)
-{
-    const lg_etok *t = tok(x, i);
-    if (!lg_etok_word(t))
-        return NONE;
-    size_t end = lg_etok_bare_end(x->s, t), hyphen = t->start;
-    while (hyphen < end && x->s[hyphen] != '-')
-        hyphen++;
-    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
-        if (lg_span_is(x->s, t->start, end, heads[k].word) || lg_span_is(x->s, t->start, hyphen, heads[k].word))
-            return k;
-    return NONE;
-}
-
 static int is_head(const qx *x, size_t i)
 {
-    return head_of(x, i) != NONE;
-}
-
-static int is_oblique_head(const qx *x, size_t i)
-{
-    return heads[head_of(x, i)].oblique;
+    return lg_title_at(&x->r, i) != NULL;
 }
 
 /* A capitalised word that may be part of a person's name. */
 static int is_name_word(const qx *x, size_t i)
 {
     const lg_etok *t = tok(x, i);
-    return out(x, i) && lg_etok_word(t) && (t->flags & LG_W_CAP) && (t->flags & LG_W_LETTER)
-        && !(t->flags & (LG_W_UPPER | LG_W_DIGIT | LG_W_DOT | LG_W_CAMEL)) && !is_head(x, i);
+    return out(x, i) && lg_capitalised(t) && !is_head(x, i);
 }
 
 /* The speaker a run of name words [r, e) names, by any of its words from
@@ -537,7 +428,7 @@ static int is_verb(const qx *x, size_t i, int loose)
 {
     if (!out(x, i) || !lower_word(x, i))
         return 0;
-    if (in(x, i, speech_verbs) || in(x, i, naming_verbs))
+    if (lg_speech_verb(&x->r, i, LG_SV_NOUN) || in(x, i, naming_verbs))
         return 1;
     /* Right after a quotation any past tense is a tag: "he has qualified",
      * "— резюмировал Лавров". */
@@ -550,20 +441,12 @@ static int is_verb(const qx *x, size_t i, int loose)
  * the words around it: "Foreign Minister", "министр иностранных дел". */
 static const char *office_at(const qx *x, size_t h, const char **qualifier)
 {
-    size_t k = head_of(x, h);
-    const char *office = heads[k].office;
-    *qualifier = heads[k].qualifier;
-    size_t from = h >= 2 ? h - 2 : 0, to = h + 3 < x->ts.n ? h + 3 : x->ts.n;
-    for (size_t i = from; !**qualifier && i < to; i++) {
-        if (in(x, i, foreign_words))
-            *qualifier = "foreign";
-        else if (lg_etok_is(x->s, tok(x, i), "prime"))
-            *qualifier = "prime";
-    }
-    /* "глава МИД" is the foreign minister */
-    if (!strcmp(office, "leader") && !strcmp(*qualifier, "foreign"))
-        office = "minister";
-    return office;
+    const lg_title *head = lg_title_at(&x->r, h);
+    *qualifier = head->qualifier;
+    size_t from = h >= 2 ? h - 2 : 0, to = h + 3 < x->r.ts.n ? h + 3 : x->r.ts.n;
+    for (size_t i = from; !**qualifier && i < to; i++)
+        *qualifier = lg_qualifier_at(&x->r, i);
+    return lg_qualified_office(head->office, *qualifier);
 }
 
 /* The last speaker when they have a title: "дипломат" for a spokeswoman,
@@ -615,7 +498,7 @@ static int definite(const qx *x, size_t a, size_t h)
     for (size_t i = h; i > a && h - i < TITLE_REACH && lg_etok_word(tok(x, i - 1)); i--) {
         if (in(x, i - 1, indefinites))
             return 0;
-        if (in(x, i - 1, determiners) || (tok(x, i - 1)->flags & LG_W_POSS))
+        if (in(x, i - 1, lg_determiners) || (tok(x, i - 1)->flags & LG_W_POSS))
             return 1;
     }
     return 0;
@@ -673,8 +556,8 @@ static void register_title(qx *x, size_t a, size_t r, size_t e)
     size_t who = speaker_of_run(x, r, e, 1);
     const char *qualifier;
     const char *office = office_at(x, h, &qualifier);
-    if (who == NONE && next_to && e - r >= 2 && !(tok(x, e - 1)->flags & LG_W_POSS) && !is_oblique_head(x, h))
-        who = add_person(x, x->s + tok(x, e - 2)->start, tok(x, e - 1)->end - tok(x, e - 2)->start);
+    if (who == NONE && next_to && e - r >= 2 && !(tok(x, e - 1)->flags & LG_W_POSS) && !lg_title_at(&x->r, h)->oblique)
+        who = add_person(x, x->r.s + tok(x, e - 2)->start, tok(x, e - 1)->end - tok(x, e - 2)->start);
     if (who != NONE)
         add_holder(x, office, qualifier, who, r);
 }
@@ -708,7 +591,7 @@ static who_t first_subject(const qx *x, size_t a, size_t limit)
     for (size_t r = a; r < limit; r++) {
         if (!out(x, r))
             continue;
-        if (in(x, r, subject_pronouns))
+        if (in(x, r, lg_subject_pronouns))
             return (who_t){BY_REF, antecedent(x, r)};
         if (is_head(x, r) && !(r + 1 < limit && is_name_word(x, r + 1))) {
             who_t w = title_ref(x, a, r);
@@ -719,7 +602,8 @@ static who_t first_subject(const qx *x, size_t a, size_t limit)
         if (!is_name_word(x, r))
             continue;
         size_t e = run_end(x, r, limit);
-        int object = r > a && (in(x, r - 1, prepositions) || in(x, r - 1, determiners) || in(x, r - 1, subordinators));
+        int object = r > a
+            && (in(x, r - 1, lg_prepositions) || in(x, r - 1, lg_determiners) || in(x, r - 1, subordinators));
         size_t who = object || (tok(x, e - 1)->flags & LG_W_POSS) ? NONE : speaker_of_run(x, r, e, 0);
         if (who != NONE)
             return (who_t){BY_NAME, who};
@@ -735,7 +619,7 @@ static size_t title_ending(const qx *x, size_t a, size_t t)
     if (t > a && is_head(x, t - 1))
         return t - 1;
     for (size_t i = t; i > a + 1 && t - i < TITLE_REACH && out(x, i) && lg_etok_word(tok(x, i)); i--)
-        if (lg_etok_is(x->s, tok(x, i), "of") && is_head(x, i - 1))
+        if (lg_etok_is(x->r.s, tok(x, i), "of") && is_head(x, i - 1))
             return i - 1;
     return NONE;
 }
@@ -747,7 +631,7 @@ static who_t ref_ending(const qx *x, size_t a, size_t t)
 {
     if (!out(x, t))
         return nobody;
-    if (in(x, t, subject_pronouns))
+    if (in(x, t, lg_subject_pronouns))
         return pronoun_ref(x, a, t);
     if (is_head(x, t))
         return title_ref(x, a, t);
@@ -774,7 +658,7 @@ static int phrase_word(const qx *x, size_t k, size_t b, int cyrillic)
     if ((tok(x, k)->flags & LG_W_CAP) || is_head(x, k))
         return 1;
     if (cyrillic)
-        return is_cyrillic(x, k) && !in(x, k, prepositions) && !in(x, k, conjunctions);
+        return is_cyrillic(x, k) && !in(x, k, lg_prepositions) && !in(x, k, lg_conjunctions);
     return (k + 1 < b && is_head(x, k + 1)) || (k + 2 < b && is_head(x, k + 2) && lower_word(x, k + 1));
 }
 
@@ -787,11 +671,11 @@ static who_t ref_at(const qx *x, size_t a, size_t k, size_t b, size_t *e, int ob
     *e = k;
     if (k >= b || !out(x, k))
         return nobody;
-    if (in(x, k, subject_pronouns) || in(x, k, object_pronouns)) {
+    if (in(x, k, lg_subject_pronouns) || in(x, k, lg_object_pronouns)) {
         *e = k + 1;
         return pronoun_ref(x, a, k);
     }
-    size_t p = k + in(x, k, determiners);
+    size_t p = k + in(x, k, lg_determiners);
     size_t q = p, head = NONE;
     int cyrillic = is_cyrillic(x, k) || oblique;
     while (q < b && q - p < TAG_WORDS && phrase_word(x, q, b, cyrillic))
@@ -821,76 +705,36 @@ static who_t ref_at(const qx *x, size_t a, size_t k, size_t b, size_t *e, int ob
 
 /* ---- speech ---- */
 
-/* Index after the subject before token j, past "has also", "firmly",
- * "on Monday". */
-static size_t skip_auxiliaries(const qx *x, size_t a, size_t j)
-{
-    for (;;) {
-        int skip = j > a && out(x, j - 1)
-            && (in(x, j - 1, auxiliaries) || (lower_word(x, j - 1) && ends_with(x, j - 1, "ly")));
-        if (skip)
-            j--;
-        else if (j > a + 1 && is_name_word(x, j - 1) && lg_etok_is(x->s, tok(x, j - 2), "on"))
-            j -= 2;
-        else
-            return j;
-    }
-}
-
-/* The comma opening the parenthesis ", in a recent interview," that
- * closes at j, or NONE. */
-static size_t opening_comma(const qx *x, size_t a, size_t j)
-{
-    for (size_t i = j; i > a && j - i < MAX_PAREN;) {
-        i--;
-        if (!out(x, i))
-            return NONE;
-        if (punct(x, i) == ',')
-            return i;
-    }
-    return NONE;
-}
-
 /* The subject of the verb at v: "Lavrov has said", "Keith Kellogg, who
  * had called", "The Russian Foreign Minister, Sergei Lavrov, has
  * assured", "Lavrov, however, said", "… and said". */
 static who_t subject_before(const qx *x, size_t a, size_t v)
 {
-    size_t j = skip_auxiliaries(x, a, v);
-    if (j >= a + 3 && in(x, j - 1, relatives) && punct(x, j - 2) == ',')
+    size_t j = lg_skip_auxiliaries(&x->r, a, v);
+    if (j >= a + 3 && in(x, j - 1, lg_relatives) && punct(x, j - 2) == ',')
         return ref_ending(x, a, j - 3);
     if (j > a + 1 && punct(x, j - 1) == ',') {
-        size_t k = opening_comma(x, a, j - 1);
-        if (k == NONE)
+        size_t k = lg_opening_comma(&x->r, a, j - 1);
+        if (k == LG_NO_TOKEN)
             return nobody;
         /* ", Sergei Lavrov, has", ", Norwegian State Secretary Ingrid Moe, said" */
         size_t r = k + 1 < j - 1 && is_name_word(x, j - 2) ? run_start(x, k + 1, j - 2) : NONE;
         if (r != NONE && (r == k + 1 || speaker_of_run(x, r, j - 1, 0) != NONE))
             return ref_ending(x, a, j - 2);
-        j = skip_auxiliaries(x, a, k);
+        j = lg_skip_auxiliaries(&x->r, a, k);
     }
-    if (j > a && in(x, j - 1, conjunctions))
+    if (j > a && in(x, j - 1, lg_conjunctions))
         return first_subject(x, a, j - 1);
     return j > a ? ref_ending(x, a, j - 1) : nobody;
-}
-
-/* English puts the name after the verb only after a quotation or a comma
- * ("…," said Lavrov); Russian anywhere ("заявил Лавров"). */
-static int may_invert(const qx *x, size_t a, size_t v)
-{
-    return v == a || !lg_etok_word(tok(x, v - 1)) || is_cyrillic(x, v);
 }
 
 /* The speech reported at token i of the sentence [a, b), if any. */
 static event event_at(const qx *x, size_t a, size_t i, size_t b)
 {
-    size_t n = 0, e;
-    for (const char *const *p = source_phrases; *p && !n; p++)
-        n = lg_phrase_at(x->s, &x->ts, i, *p);
+    size_t n = lg_phrase_in(&x->r, i, lg_source_phrases), e;
     if (n)
         return (event){1, ref_at(x, a, i + n, b, &e, 1), i, 1};
-    for (const char *const *p = pronoun_phrases; *p && !n; p++)
-        n = lg_phrase_at(x->s, &x->ts, i, *p);
+    n = lg_phrase_in(&x->r, i, pronoun_phrases);
     if (n)
         return (event){1, pronoun_ref(x, a, i), i, 1};
     if (out(x, i) && in(x, i, participles))
@@ -898,7 +742,7 @@ static event event_at(const qx *x, size_t a, size_t i, size_t b)
     if (!is_verb(x, i, 0))
         return no_event;
     who_t who = subject_before(x, a, i);
-    if (!who.by && may_invert(x, a, i))
+    if (!who.by && lg_may_invert(&x->r, a, i))
         who = ref_at(x, a, i + 1, b, &e, 0);
     /* Russian puts long phrases between subject and verb. */
     if (!who.by && is_cyrillic(x, i))
@@ -923,12 +767,12 @@ static event nearest_event(const qx *x, size_t a, size_t from, size_t to, size_t
 static size_t skip_to_verb(const qx *x, size_t e, size_t b)
 {
     for (int asides = 0;; asides++) {
-        while (e < b && out(x, e) && in(x, e, auxiliaries))
+        while (e < b && out(x, e) && in(x, e, lg_auxiliaries))
             e++;
         if (e >= b || punct(x, e) != ',' || asides == MAX_ASIDES)
             return e;
         size_t k = e + 1;
-        while (k < b && k - e < MAX_PAREN && out(x, k) && punct(x, k) != ',')
+        while (k < b && k - e < LG_MAX_PAREN && out(x, k) && punct(x, k) != ',')
             k++;
         if (k >= b || punct(x, k) != ',')
             return e;
@@ -940,9 +784,9 @@ static size_t skip_to_verb(const qx *x, size_t e, size_t b)
  * said` — a few lower-case words and a speech verb. */
 static event common_subject_tag(const qx *x, size_t j, size_t b)
 {
-    size_t v = j + (j < b && (in(x, j, determiners) || in(x, j, indefinites)));
+    size_t v = j + (j < b && (in(x, j, lg_determiners) || in(x, j, indefinites)));
     while (v < b && v - j < TITLE_REACH && out(x, v) && lower_word(x, v) && !is_verb(x, v, 0)
-           && !in(x, v, conjunctions) && !in(x, v, prepositions) && !in(x, v, subordinators))
+           && !in(x, v, lg_conjunctions) && !in(x, v, lg_prepositions) && !in(x, v, subordinators))
         v++;
     return v > j && v < b && is_verb(x, v, 0) ? (event){1, nobody, v, 0} : no_event;
 }
@@ -958,7 +802,7 @@ static event tag_after(const qx *x, size_t a, size_t j, size_t b)
     size_t e;
     if (j < b && punct(x, j) == ':' && out(x, j)) {
         who_t who = ref_at(x, a, j + 1, b, &e, 0);
-        int alone = e == b || is_terminal(punct(x, e));
+        int alone = e == b || lg_is_terminal(punct(x, e));
         return who.by == BY_NAME && alone ? (event){1, who, j, 0} : no_event;
     }
     if (j >= b || !out(x, j))
@@ -993,14 +837,14 @@ static int is_stray(const qx *x, size_t i)
 {
     if (!glued_after(x, i) || !lg_etok_word(tok(x, i + 1)))
         return 0;
-    return !tag_after(x, i + 1, i + 1, x->ts.n).verb;
+    return !tag_after(x, i + 1, i + 1, x->r.ts.n).verb;
 }
 
 static void set_role(qx *x, size_t from, size_t to, int was, int now)
 {
     for (size_t i = from; i < to; i++)
-        if (x->role[i] == was)
-            x->role[i] = (unsigned char)now;
+        if (x->r.role[i] == was)
+            x->r.role[i] = (unsigned char)now;
 }
 
 /* Where a quotation that never closed ends, its paragraph ending at
@@ -1014,7 +858,7 @@ static size_t unclosed_end(qx *x, const quote *q, size_t pend)
         if (punct(x, k) != ',' && !is_dash(punct(x, k)))
             continue;
         event ev = tag_after(x, k, k, pend);
-        int ends = ev.verb && (ev.at + 1 >= pend || punct(x, ev.at + 1) == ',' || is_terminal(punct(x, ev.at + 1)));
+        int ends = ev.verb && (ev.at + 1 >= pend || punct(x, ev.at + 1) == ',' || lg_is_terminal(punct(x, ev.at + 1)));
         cut = ends ? k : pend;
     }
     set_role(x, q->from, cut, R_OUT, R_IN);
@@ -1025,7 +869,7 @@ static size_t unclosed_end(qx *x, const quote *q, size_t pend)
  * sign that the quotation goes on. */
 static int continues(const qx *x, size_t i, int fam)
 {
-    return i < x->ts.n && family(punct(x, i)) == fam && can_open(x, i);
+    return i < x->r.ts.n && family(punct(x, i)) == fam && can_open(x, i);
 }
 
 /* At the paragraph break before token i (or the end, i = n): the
@@ -1038,7 +882,7 @@ static size_t paragraph_break(qx *x, size_t cur, size_t i, mstack *st)
     }
     quote *q = &x->q[cur];
     if (st->fam[0] != FAM_SINGLE && continues(x, i, st->fam[0])) {
-        x->role[i] = R_SKIP;
+        x->r.role[i] = R_SKIP;
         q->from = i;
         st->n = 1;
         return cur;
@@ -1046,7 +890,7 @@ static size_t paragraph_break(qx *x, size_t cur, size_t i, mstack *st)
     if (st->fam[0] == FAM_SINGLE) {
         set_role(x, q->open, i, R_IN, R_OUT);
         set_role(x, q->open, i, R_SKIP, R_OUT);
-        x->role[q->open] = R_OUT;
+        x->r.role[q->open] = R_OUT;
         x->nq--;
     } else {
         q->last = unclosed_end(x, q, i);
@@ -1063,7 +907,7 @@ static size_t open_mark(qx *x, size_t cur, size_t i, mstack *st)
         if (!new_quote(x, i))
             return cur;
         cur = x->nq - 1;
-        x->role[i] = R_OPEN;
+        x->r.role[i] = R_OPEN;
     }
     st->tok[st->n] = i;
     st->fam[st->n++] = family(punct(x, i));
@@ -1081,11 +925,11 @@ static size_t close_mark(qx *x, size_t cur, size_t i, mstack *st)
     }
     quote *q = &x->q[cur];
     if (is_stray(x, i)) {
-        x->role[i] = R_SKIP;
+        x->r.role[i] = R_SKIP;
         q->from = i;
         return cur;
     }
-    x->role[i] = R_CLOSE;
+    x->r.role[i] = R_CLOSE;
     q->close = q->last = i;
     st->n = 0;
     return NONE;
@@ -1095,38 +939,28 @@ static void find_quotes(qx *x)
 {
     size_t cur = NONE;
     mstack st = {.n = 0};
-    for (size_t i = 0; i < x->ts.n && !x->failed; i++) {
+    for (size_t i = 0; i < x->r.ts.n && !x->failed; i++) {
         if ((x->flags[i] & F_PARA) && i > 0) {
             cur = paragraph_break(x, cur, i, &st);
-            if (x->role[i] == R_SKIP)
+            if (x->r.role[i] == R_SKIP)
                 continue;
         }
-        x->role[i] = cur == NONE ? R_OUT : R_IN;
+        x->r.role[i] = cur == NONE ? R_OUT : R_IN;
         int step = mark_step(x, i, &st);
         if (step > 0)
             cur = open_mark(x, cur, i, &st);
         else if (step < 0)
             cur = close_mark(x, cur, i, &st);
     }
-    paragraph_break(x, cur, x->ts.n, &st);
+    paragraph_break(x, cur, x->r.ts.n, &st);
 }
 
 /* ---- pass 2: sentences ---- */
 
-static int is_abbreviation(const qx *x, size_t i)
-{
-    const lg_etok *t = tok(x, i);
-    if (!lg_etok_word(t) || t->end != tok(x, i + 1)->start)
-        return 0;
-    int32_t cp;
-    int initial = (t->flags & LG_W_UPPER) && lg_utf8_next(x->s, t->end, t->start, &cp) == t->end - t->start;
-    return initial || (t->flags & LG_W_DOT) || in(x, i, abbreviations);
-}
-
 /* Whether a sentence can start at token j. */
 static int starts_sentence(const qx *x, size_t j)
 {
-    return j == x->ts.n || (x->flags[j] & F_PARA) || (tok(x, j)->flags & LG_W_CAP) || x->role[j] == R_OPEN
+    return j == x->r.ts.n || (x->flags[j] & F_PARA) || (tok(x, j)->flags & LG_W_CAP) || x->r.role[j] == R_OPEN
         || punct(x, j) == '(';
 }
 
@@ -1136,10 +970,10 @@ static int ends_sentence(const qx *x, size_t i)
 {
     if (!starts_sentence(x, i + 1))
         return 0;
-    if (x->role[i] == R_CLOSE)
-        return i > 0 && is_terminal(punct(x, i - 1));
-    int abbreviation = punct(x, i) == '.' && i > 0 && is_abbreviation(x, i - 1);
-    return x->role[i] == R_OUT && is_terminal(punct(x, i)) && !abbreviation;
+    if (x->r.role[i] == R_CLOSE)
+        return i > 0 && lg_is_terminal(punct(x, i - 1));
+    int abbreviation = punct(x, i) == '.' && i > 0 && lg_abbreviation(&x->r, i - 1);
+    return x->r.role[i] == R_OUT && lg_is_terminal(punct(x, i)) && !abbreviation;
 }
 
 /* A sentence longer than MAX_SENTENCE of the reporter's tokens is cut,
@@ -1147,8 +981,8 @@ static int ends_sentence(const qx *x, size_t i)
 static void mark_sentences(qx *x)
 {
     size_t since = 0;
-    for (size_t i = 0; i < x->ts.n; i++) {
-        int outside = x->role[i] == R_OUT || x->role[i] == R_OPEN;
+    for (size_t i = 0; i < x->r.ts.n; i++) {
+        int outside = x->r.role[i] == R_OUT || x->r.role[i] == R_OPEN;
         if (outside && (i == 0 || (x->flags[i] & F_PARA) || ends_sentence(x, i - 1) || since >= MAX_SENTENCE)) {
             x->flags[i] |= F_SENT;
             since = 0;
@@ -1186,7 +1020,7 @@ static int left_context(const qx *x, size_t a, size_t open)
     if (j == a)
         return L_START;
     int32_t p = punct(x, j - 1);
-    if (p == ':' || (out(x, j - 1) && in(x, j - 1, speech_verbs)))
+    if (p == ':' || (out(x, j - 1) && lg_speech_verb(&x->r, j - 1, LG_SV_NOUN)))
         return L_INTRO;
     if (p != ',')
         return L_TEXT;
@@ -1198,14 +1032,14 @@ static int left_context(const qx *x, size_t a, size_t open)
 static int ends_with_quote(const qx *x, const quote *q, size_t b)
 {
     size_t j = after_quote(q);
-    return j >= b || is_terminal(punct(x, j)) || punct(x, j) == ':';
+    return j >= b || lg_is_terminal(punct(x, j)) || punct(x, j) == ':';
 }
 
 static size_t word_count(const qx *x, const quote *q)
 {
     size_t n = 0;
     for (size_t i = q->open + 1; i < q->last; i++)
-        n += lg_etok_word(tok(x, i)) && x->role[i] == R_IN;
+        n += lg_etok_word(tok(x, i)) && x->r.role[i] == R_IN;
     return n;
 }
 
@@ -1218,7 +1052,7 @@ static void credit(quote *q, who_t who, int place)
 /* Whether the quotation is all its paragraph holds. */
 static int fills_paragraph(const qx *x, const quote *q, size_t b)
 {
-    return (x->flags[q->open] & F_PARA) && (b == x->ts.n || (x->flags[b] & F_PARA)) && ends_with_quote(x, q, b);
+    return (x->flags[q->open] & F_PARA) && (b == x->r.ts.n || (x->flags[b] & F_PARA)) && ends_with_quote(x, q, b);
 }
 
 /* Whether a term marker stands right before token i: the so-called "…". */
@@ -1226,7 +1060,7 @@ static int after_term_marker(const qx *x, size_t i)
 {
     for (const char *const *m = term_markers; *m; m++) {
         size_t n = 1 + (size_t)(strchr(*m, ' ') != NULL);
-        if (i >= n && lg_phrase_at(x->s, &x->ts, i - n, *m) == n)
+        if (i >= n && lg_phrase_at(x->r.s, &x->r.ts, i - n, *m) == n)
             return 1;
     }
     return 0;
@@ -1282,7 +1116,7 @@ static int is_name_in_marks(const qx *x, const quote *q)
 {
     size_t n = word_count(x, q);
     for (size_t i = q->open + 1; i < q->last; i++)
-        if (x->role[i] == R_IN && lg_etok_word(tok(x, i)) && !(tok(x, i)->flags & (LG_W_CAP | LG_W_DIGIT)))
+        if (x->r.role[i] == R_IN && lg_etok_word(tok(x, i)) && !(tok(x, i)->flags & (LG_W_CAP | LG_W_DIGIT)))
             return 0;
     return n >= 1 && n <= NAME_WORDS;
 }
@@ -1351,7 +1185,7 @@ static void read_sentence(qx *x, size_t a, size_t b)
 static size_t sentence_end(const qx *x, size_t a)
 {
     size_t b = a + 1;
-    while (b < x->ts.n && !(x->flags[b] & F_SENT))
+    while (b < x->r.ts.n && !(x->flags[b] & F_SENT))
         b++;
     return b;
 }
@@ -1360,9 +1194,9 @@ static size_t sentence_end(const qx *x, size_t a)
  * below it; then the sentences in order. */
 static void attribute_all(qx *x)
 {
-    for (size_t a = 0; a < x->ts.n && !x->failed; a = sentence_end(x, a))
+    for (size_t a = 0; a < x->r.ts.n && !x->failed; a = sentence_end(x, a))
         register_titles(x, a, sentence_end(x, a));
-    for (size_t a = 0; a < x->ts.n && !x->failed; a = sentence_end(x, a))
+    for (size_t a = 0; a < x->r.ts.n && !x->failed; a = sentence_end(x, a))
         read_sentence(x, a, sentence_end(x, a));
 }
 
@@ -1380,14 +1214,14 @@ static char *quote_text(const qx *x, const quote *q)
     int space = 0;
     for (size_t i = q->open + 1; i < q->last; i++) {
         const lg_etok *k = tok(x, i);
-        space |= k->start > prev || x->role[i] == R_SKIP;
+        space |= k->start > prev || x->r.role[i] == R_SKIP;
         prev = k->end;
-        if (x->role[i] == R_SKIP)
+        if (x->r.role[i] == R_SKIP)
             continue;
         if (space && n)
             t[n++] = ' ';
         space = 0;
-        memcpy(t + n, x->s + k->start, k->end - k->start);
+        memcpy(t + n, x->r.s + k->start, k->end - k->start);
         n += k->end - k->start;
     }
     t[n] = '\0';
@@ -1484,22 +1318,21 @@ static int collect(const qx *x, lg_quote **out, size_t *n)
 
 static int prepare(qx *x, const char *text, size_t len, const lg_speaker_hit *speakers, size_t n_speakers)
 {
-    x->s = text;
-    x->len = len;
+    x->r.s = text;
     x->last_subject = x->last_speaker = NONE;
     x->para_who = x->prev_para_who = x->para_named = x->prev_para_named = NONE;
-    if (lg_etoks_scan(&x->ts, text, len) < 0)
+    if (lg_etoks_scan(&x->r.ts, text, len) < 0)
         return -1;
-    size_t n = x->ts.n ? x->ts.n : 1;
-    x->role = calloc(n, 1);
+    size_t n = x->r.ts.n ? x->r.ts.n : 1;
+    x->r.role = calloc(n, 1);
     x->flags = calloc(n, 1);
-    if (!x->role || !x->flags)
+    if (!x->r.role || !x->flags)
         return -1;
     for (size_t k = 0; speakers && k < n_speakers && !x->failed; k++)
         if (speakers[k].name)
             add_person(x, speakers[k].name, strlen(speakers[k].name));
     /* A blank line between two tokens separates paragraphs. */
-    for (size_t i = 0; i < x->ts.n; i++) {
+    for (size_t i = 0; i < x->r.ts.n; i++) {
         size_t from = i ? tok(x, i - 1)->end : 0, breaks = 0;
         for (size_t k = from; k < tok(x, i)->start; k++)
             breaks += text[k] == '\n';
@@ -1510,8 +1343,8 @@ static int prepare(qx *x, const char *text, size_t len, const lg_speaker_hit *sp
 
 static void release(qx *x)
 {
-    lg_etoks_free(&x->ts);
-    free(x->role);
+    lg_etoks_free(&x->r.ts);
+    free(x->r.role);
     free(x->flags);
     free(x->ps);
     free(x->q);

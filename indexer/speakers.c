@@ -1,8 +1,7 @@
 #include "extract.h"
-#include "extract_internal.h"
+#include "lexicon.h"
 
 #include "analyze.h"
-#include "analyze_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,57 +29,17 @@
  */
 
 enum {
-    KEY_CAP = 128,
+    KEY_CAP = LG_KEY_CAP,
     MAX_NAME_WORDS = 3,
-    MAX_PAREN = 14,       /* tokens in ", asked about the remarks during a stop in Warsaw," */
     CALLED_QUOTE_GAP = 6, /* "called the Minsk agreements a "failed attempt"" */
     MIN_COLON_WORDS = 3   /* after "Name:", so "Legal Disclaimer:" is no speaker */
 };
 
-enum { Q_OUT, Q_IN, Q_OPEN, Q_CLOSE };
+enum { Q_OUT = LG_OUT, Q_IN, Q_OPEN, Q_CLOSE };
 
 #define NONE (-1L)
 
-/* ---- word lists (lower case) ---- */
-
-static const char *const speech_verbs[] = {
-    "said", "says", "stated", "states", "noted", "notes", "told", "tells", "added", "adds",
-    "explained", "explains", "emphasized", "emphasizes", "emphasised", "emphasises",
-    "stressed", "stresses", "warned", "warns", "insisted", "insists", "countered", "counters",
-    "reiterated", "reiterates", "asserted", "asserts", "argued", "argues", "declared", "declares",
-    "announced", "announces", "urged", "urges", "confirmed", "confirms", "recalled", "recalls",
-    "remarked", "remarks", "responded", "responds", "replied", "replies", "wrote", "writes",
-    "tweeted", "tweets", "claimed", "claims", "assured", "assures",
-    "заявил", "заявила", "сказал", "сказала", "отметил", "отметила", "подчеркнул", "подчеркнула",
-    "сообщил", "сообщила", "добавил", "добавила", "пояснил", "пояснила", "уточнил", "уточнила",
-    "напомнил", "напомнила", "ответил", "ответила", "призвал", "призвала", "предупредил",
-    "предупредила", "говорил", "говорила", "заявлял", "заявляла", "отмечал", "отмечала",
-    "подчеркивал", "подчеркивала", "подчёркивал", "подчёркивала", "говорит", "заявляет",
-    "отмечает", "подчеркивает", "подчёркивает", NULL,
-};
-
-/* What may stand between a subject and its verb: "Lavrov has also said". */
-static const char *const auxiliaries[] = {
-    "has", "have", "had", "was", "is", "were", "also", "then", "again", "further", "later",
-    "once", "earlier", "already", "still", "would", "will", "did", "does", "too",
-    "также", "уже", "ранее", "вновь", "еще", "ещё", "накануне", "сегодня", "вчера", "затем", "позднее",
-    "неоднократно", NULL,
-};
-
-static const char *const subject_pronouns[] = {"he", "she", "он", "она", NULL};
-/* "Keith Kellogg, who had called", "Коваленко, который накануне заявил". */
-static const char *const relatives[] = {"who", "который", "которая", NULL};
-/* "… dismissed the remarks and said": the verb shares the clause's subject. */
-static const char *const conjunctions[] = {"and", "but", "и", "но", "а", NULL};
-/* Before a name that is no subject: "after meeting with Putin", "с коллегой". */
-static const char *const prepositions[] = {
-    "in", "of", "with", "by", "to", "from", "for", "at", "on", "after", "before", "about", "against",
-    "between", "under", "over", "among", "during", "than", "like", "via", "without", "с", "со", "к",
-    "ко", "у", "о", "об", "по", "для", "от", "при", "за", "над", "под", "из", "до", "без", "на", "в",
-    "во", "про", "через", NULL,
-};
-static const char *const object_pronouns[] = {"him", "her", "него", "неё", "нее", NULL};
-static const char *const determiners[] = {"the", "this", NULL};
+/* ---- word lists (lower case; those quotes.c reads too are in lexicon.h) ---- */
 
 /* Capitalised at a sentence's start or in a heading, never a name. */
 static const char *const common_words[] = {
@@ -161,29 +120,6 @@ static const char *const title_modifiers[] = {
 };
 /* Inside a title: "Minister of Foreign Affairs", "… Relations and Cooperation". */
 static const char *const title_links[] = {"of", "for", "and", NULL};
-static const char *const foreign_marks[] = {"foreign", "external", "иностранных", "мид", NULL};
-
-/* A title's head noun and the office it names, so "the minister" finds
- * the last "Foreign Minister X" and "Russia's top diplomat" does too. */
-static const struct {
-    const char *word, *office;
-} titles[] = {
-    {"minister", "minister"}, {"министр", "minister"}, {"president", "president"},
-    {"президент", "president"}, {"spokeswoman", "spokesperson"}, {"spokesman", "spokesperson"},
-    {"spokesperson", "spokesperson"}, {"representative", "spokesperson"},
-    {"представитель", "spokesperson"}, {"пресс-секретарь", "spokesperson"},
-    {"ambassador", "ambassador"}, {"посол", "ambassador"}, {"envoy", "envoy"},
-    {"secretary", "secretary"}, {"chancellor", "chancellor"}, {"premier", "prime minister"},
-    {"diplomat", "foreign minister"}, {"дипломат", "foreign minister"}, {"chairman", "chair"},
-    {"chairwoman", "chair"}, {"senator", "senator"}, {"leader", "leader"}, {"глава", "leader"},
-    {"director", "director"}, {"commissioner", "commissioner"},
-};
-
-/* Before a '.' that does not end a sentence ("Mr. Trump"). */
-static const char *const abbreviations[] = {
-    "mr", "mrs", "ms", "dr", "st", "gen", "prof", "sen", "rep", "gov", "lt", "col", "maj",
-    "capt", "jr", "sr", "no", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "г", NULL,
-};
 
 /* ---- state ---- */
 
@@ -212,10 +148,8 @@ typedef struct {
 } holder;
 
 typedef struct {
-    int pass;      /* 1: learn names; 2: find speech */
-    const char *s; /* the current block */
-    lg_etoks ts;
-    unsigned char *q; /* Q_* per token */
+    int pass;     /* 1: learn names; 2: find speech */
+    lg_reading r; /* the current block, a Q_* role per token */
     size_t qcap;
     size_t sentence;
     known_list fulls;   /* "Sergey Lavrov" */
@@ -246,27 +180,17 @@ static void *reserve(void *v, size_t n, size_t *cap, size_t size)
 
 static const lg_etok *tok(const spk *w, size_t i)
 {
-    return &w->ts.v[i];
+    return &w->r.ts.v[i];
 }
 
 static int is(const spk *w, size_t i, const char *const *list)
 {
-    return lg_etok_word(tok(w, i)) && lg_span_in(w->s, tok(w, i)->start, lg_etok_bare_end(w->s, tok(w, i)), list);
+    return lg_word_in(&w->r, i, list);
 }
 
 static int is_cyrillic_word(const spk *w, size_t i)
 {
-    int32_t cp;
-    lg_utf8_next(w->s, tok(w, i)->end, tok(w, i)->start, &cp);
-    return lg_is_cyrillic(utf8proc_tolower(cp));
-}
-
-static const char *office_in(const char *s, size_t start, size_t end)
-{
-    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
-        if (lg_span_is(s, start, end, titles[k].word))
-            return titles[k].office;
-    return NULL;
+    return lg_cyrillic_word(&w->r, i);
 }
 
 /* A Russian name in a case no subject takes: "с коллегой Сергеем
@@ -279,30 +203,15 @@ static int is_oblique(const spk *w, size_t i)
         return 0;
     for (const char *const *e = endings; *e; e++) {
         size_t n = strlen(*e);
-        if (!memcmp(w->s + t->end - n, *e, n))
+        if (!memcmp(w->r.s + t->end - n, *e, n))
             return 1;
     }
     return 0;
 }
 
-/* The office a title word names; "President-elect" and "Vice-President"
- * name theirs by a part. */
-static const char *office_of(const spk *w, size_t i)
+static int is_title(const spk *w, size_t i)
 {
-    const lg_etok *t = tok(w, i);
-    if (!lg_etok_word(t))
-        return NULL;
-    size_t end = lg_etok_bare_end(w->s, t), first = t->start, last = end;
-    while (first < end && w->s[first] != '-')
-        first++;
-    while (last > t->start && w->s[last - 1] != '-')
-        last--;
-    const char *office = office_in(w->s, t->start, end);
-    if (!office && first < end)
-        office = office_in(w->s, t->start, first);
-    if (!office && first < end)
-        office = office_in(w->s, last, end);
-    return office;
+    return lg_title_at(&w->r, i) != NULL;
 }
 
 static int is_modifier(const spk *w, size_t i)
@@ -313,12 +222,8 @@ static int is_modifier(const spk *w, size_t i)
 /* A capitalised word that can be part of a person's name. */
 static int is_name_word(const spk *w, size_t i)
 {
-    const lg_etok *t = tok(w, i);
-    if (!lg_etok_word(t) || !(t->flags & LG_W_CAP)
-        || (t->flags & (LG_W_UPPER | LG_W_DIGIT | LG_W_DOT | LG_W_CAMEL)))
-        return 0;
-    return !is(w, i, common_words) && !is(w, i, not_people) && !is(w, i, lg_agencies)
-        && !is_modifier(w, i) && !office_of(w, i);
+    return lg_capitalised(tok(w, i)) && !is(w, i, common_words) && !is(w, i, not_people) && !is(w, i, lg_agencies)
+        && !is_modifier(w, i) && !is_title(w, i);
 }
 
 /* Words of a title phrase: "US President", "Russia's top diplomat",
@@ -326,27 +231,37 @@ static int is_name_word(const spk *w, size_t i)
 static int is_title_word(const spk *w, size_t i)
 {
     const lg_etok *t = tok(w, i);
-    return lg_etok_word(t) && w->q[i] != Q_IN
-        && (office_of(w, i) || is_modifier(w, i) || is(w, i, not_people) || (t->flags & LG_W_UPPER));
+    return lg_etok_word(t) && w->r.role[i] != Q_IN
+        && (is_title(w, i) || is_modifier(w, i) || is(w, i, not_people) || (t->flags & LG_W_UPPER));
 }
 
-/* The office of a title phrase [p, r): its last head noun, made
- * "foreign minister" or "prime minister" by the words before it. */
+/* A holder's office: a qualified minister is one office of its own,
+ * so that "the minister" finds a "foreign minister" but "the foreign
+ * minister" no "prime minister". */
+static const char *office_name(const char *office, const char *qualifier)
+{
+    if (strcmp(office, "minister") || !*qualifier)
+        return office;
+    return !strcmp(qualifier, "foreign") ? "foreign minister" : "prime minister";
+}
+
+/* The office of a title phrase [p, r): its last head noun's, qualified
+ * by that noun ("diplomat") or else by any word of the phrase ("Foreign
+ * Minister"), "foreign" before "prime". */
 static const char *phrase_office(const spk *w, size_t p, size_t r)
 {
-    const char *office = NULL;
-    int foreign = 0, prime = 0;
+    const lg_title *head = NULL;
+    const char *qualifier = "";
     for (size_t i = p; i < r; i++) {
-        const char *o = office_of(w, i);
-        office = o ? o : office;
-        foreign |= is(w, i, foreign_marks);
-        prime |= lg_etok_is(w->s, tok(w, i), "prime");
+        const lg_title *t = lg_title_at(&w->r, i);
+        const char *q = lg_qualifier_at(&w->r, i);
+        head = t ? t : head;
+        qualifier = *q && strcmp(qualifier, "foreign") ? q : qualifier;
     }
-    if (office && foreign && (!strcmp(office, "minister") || !strcmp(office, "leader")))
-        return "foreign minister";
-    if (office && prime && !strcmp(office, "minister"))
-        return "prime minister";
-    return office;
+    if (!head)
+        return NULL;
+    qualifier = *head->qualifier ? head->qualifier : qualifier;
+    return office_name(lg_qualified_office(head->office, qualifier), qualifier);
 }
 
 /* Start of the title phrase ending just before r. */
@@ -367,7 +282,7 @@ static size_t title_start(const spk *w, size_t a, size_t r)
 static size_t run_end(const spk *w, size_t r, size_t b)
 {
     size_t e = r;
-    while (e < b && is_name_word(w, e) && w->q[e] != Q_IN) {
+    while (e < b && is_name_word(w, e) && w->r.role[e] != Q_IN) {
         e++;
         if (tok(w, e - 1)->flags & LG_W_POSS)
             break;
@@ -459,8 +374,8 @@ static void learn(spk *w, known_list *l, const char *form, size_t len)
 /* The name of a run [r, e) as written, without a possessive. */
 static void run_text(const spk *w, size_t r, size_t e, const char **s, size_t *len)
 {
-    *s = w->s + tok(w, r)->start;
-    *len = lg_etok_bare_end(w->s, tok(w, e - 1)) - tok(w, r)->start;
+    *s = w->r.s + tok(w, r)->start;
+    *len = lg_etok_bare_end(w->r.s, tok(w, e - 1)) - tok(w, r)->start;
 }
 
 static void learn_sentence(spk *w, size_t a, size_t b)
@@ -482,26 +397,6 @@ static void learn_sentence(spk *w, size_t a, size_t b)
     }
 }
 
-/* Whether a Russian surname's key is declined from its nominative:
- * Воронцова, Воронцову, Воронцовым (vorontsov + a, u, im); Лисовского
- * (lisovsk-i + ogo); Захаровой (zakharov-a + oi). */
-static int declined(const char *form, const char *nominative)
-{
-    static const char *const hard[] = {"a", "u", "im", "e", "om", NULL};
-    static const char *const adjectival[] = {"ogo", "omu", "im", "om", NULL};
-    static const char *const feminine[] = {"oi", "u", NULL};
-    size_t n = strlen(nominative);
-    char last = n ? nominative[n - 1] : 0;
-    const char *const *ends = last == 'i' ? adjectival : last == 'a' ? feminine : hard;
-    size_t stem = ends == hard ? n : n - 1;
-    if (strncmp(form, nominative, stem))
-        return 0;
-    for (; *ends; ends++)
-        if (!strcmp(form + stem, *ends))
-            return 1;
-    return 0;
-}
-
 /* Whether a single name refers to a full name: its surname, declined in
  * Russian text, or written first as Chinese and Korean names are ("Wang"
  * for "Wang Liqun"). */
@@ -513,7 +408,7 @@ static int refers_to(const char *single, int cyrillic, const char *full)
     first[n] = '\0';
     const char *words[] = {last_word(full), first};
     for (size_t i = 0; i < 2; i++)
-        if (!strcmp(single, words[i]) || (cyrillic && declined(single, words[i])))
+        if (!strcmp(single, words[i]) || (cyrillic && lg_declined(single, words[i])))
             return 1;
     return 0;
 }
@@ -650,7 +545,7 @@ static long definite_title(const spk *w, size_t a, size_t t)
     const char *office = phrase_office(w, p, t + 1);
     if (!office)
         return NONE;
-    int definite = (p > a && is(w, p - 1, determiners)) || (tok(w, p)->flags & LG_W_POSS) || is_cyrillic_word(w, t);
+    int definite = (p > a && is(w, p - 1, lg_determiners)) || (tok(w, p)->flags & LG_W_POSS) || is_cyrillic_word(w, t);
     return definite ? holder_of(w, office) : NONE;
 }
 
@@ -664,22 +559,6 @@ static long antecedent(const spk *w)
     return w->last_subject != NONE ? w->last_subject : w->last_holder;
 }
 
-/* "firmly", "repeatedly": -ly adverbs between a subject and its verb. */
-static int is_adverb(const spk *w, size_t i)
-{
-    const lg_etok *t = tok(w, i);
-    return lg_etok_word(t) && !(t->flags & LG_W_CAP) && t->end - t->start > 3 && w->s[t->end - 2] == 'l'
-        && w->s[t->end - 1] == 'y';
-}
-
-/* Index after the subject before token j, past "has also", "firmly". */
-static size_t skip_auxiliaries(const spk *w, size_t a, size_t j)
-{
-    while (j > a && w->q[j - 1] == Q_OUT && (is(w, j - 1, auxiliaries) || is_adverb(w, j - 1)))
-        j--;
-    return j;
-}
-
 /* The clause's subject: its first pronoun, definite title ("The
  * minister urged … and said") or name that does not follow a preposition
  * or an article and is neither possessive nor in an oblique case
@@ -687,14 +566,15 @@ static size_t skip_auxiliaries(const spk *w, size_t a, size_t j)
 static long first_subject(spk *w, size_t a, size_t limit)
 {
     for (size_t r = a; r < limit; r++) {
-        if (w->q[r] != Q_OUT)
+        if (!lg_out(&w->r, r))
             continue;
-        if (is(w, r, subject_pronouns))
+        if (is(w, r, lg_subject_pronouns))
             return antecedent(w);
-        if (office_of(w, r) && (r + 1 == limit || (!is_title_word(w, r + 1) && !is_name_word(w, r + 1))))
+        if (is_title(w, r) && (r + 1 == limit || (!is_title_word(w, r + 1) && !is_name_word(w, r + 1))))
             return definite_title(w, a, r);
         size_t e = run_end(w, r, limit);
-        if (e == r || (r > a && (is_name_word(w, r - 1) || is(w, r - 1, prepositions) || is(w, r - 1, determiners))))
+        if (e == r
+            || (r > a && (is_name_word(w, r - 1) || is(w, r - 1, lg_prepositions) || is(w, r - 1, lg_determiners))))
             continue;
         if (!(tok(w, e - 1)->flags & LG_W_POSS) && !is_oblique(w, e - 1))
             return person_of_run(w, r, e);
@@ -707,13 +587,13 @@ static long first_subject(spk *w, size_t a, size_t limit)
 static long subject_at(spk *w, size_t a, size_t t)
 {
     const lg_etok *k = tok(w, t);
-    if (w->q[t] != Q_OUT || !lg_etok_word(k))
+    if (!lg_out(&w->r, t) || !lg_etok_word(k))
         return NONE;
-    if (is(w, t, subject_pronouns)) { /* the clause's subject, else the antecedent */
+    if (is(w, t, lg_subject_pronouns)) { /* the clause's subject, else the antecedent */
         long p = first_subject(w, a, t);
         return p != NONE ? p : antecedent(w);
     }
-    if (is(w, t, relatives) && t >= a + 2 && tok(w, t - 1)->punct == ',')
+    if (is(w, t, lg_relatives) && t >= a + 2 && tok(w, t - 1)->punct == ',')
         return subject_at(w, a, t - 2);
     if ((k->flags & LG_W_POSS) || is_oblique(w, t))
         return NONE;
@@ -723,34 +603,19 @@ static long subject_at(spk *w, size_t a, size_t t)
     return definite_title(w, a, t);
 }
 
-/* The comma opening ", in a recent interview," that closes at j. */
-static int opening_comma(const spk *w, size_t a, size_t j, size_t *k)
-{
-    for (size_t i = j; i > a && j - i < MAX_PAREN;) {
-        i--;
-        if (w->q[i] != Q_OUT)
-            return 0;
-        if (tok(w, i)->punct == ',') {
-            *k = i;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* The speaker named before the verb at v. */
 static long subject_before(spk *w, size_t a, size_t v)
 {
-    size_t j = skip_auxiliaries(w, a, v);
+    size_t j = lg_skip_auxiliaries(&w->r, a, v);
     if (j > a && tok(w, j - 1)->punct == ',') {
-        size_t k;
-        if (!opening_comma(w, a, j - 1, &k))
+        size_t k = lg_opening_comma(&w->r, a, j - 1);
+        if (k == LG_NO_TOKEN)
             return NONE;
         if (k + 1 < j - 1 && run_end(w, k + 1, j - 1) == j - 1) /* ", Sergei Lavrov, has" */
             return person_of_run(w, k + 1, j - 1);
-        j = skip_auxiliaries(w, a, k);
+        j = lg_skip_auxiliaries(&w->r, a, k);
     }
-    if (j > a && is(w, j - 1, conjunctions))
+    if (j > a && is(w, j - 1, lg_conjunctions))
         return first_subject(w, a, j - 1);
     return j > a ? subject_at(w, a, j - 1) : NONE;
 }
@@ -759,11 +624,11 @@ static long subject_before(spk *w, size_t a, size_t v)
  * "according to him", "заявил министр иностранных дел Сергей Лавров". */
 static long subject_after(spk *w, size_t j, size_t b)
 {
-    if (j >= b || w->q[j] != Q_OUT)
+    if (j >= b || !lg_out(&w->r, j))
         return NONE;
-    if (is(w, j, object_pronouns))
+    if (is(w, j, lg_object_pronouns))
         return antecedent(w);
-    size_t p = j + is(w, j, determiners), q = p;
+    size_t p = j + is(w, j, lg_determiners), q = p;
     while (q < b && is_title_word(w, q))
         q++;
     size_t e = run_end(w, q, b);
@@ -778,7 +643,7 @@ static long subject_after(spk *w, size_t j, size_t b)
 static int quote_follows(const spk *w, size_t i, size_t b)
 {
     for (size_t k = i + 1; k < b && k <= i + CALLED_QUOTE_GAP; k++)
-        if (w->q[k] == Q_OPEN)
+        if (w->r.role[k] == Q_OPEN)
             return 1;
     return 0;
 }
@@ -788,16 +653,9 @@ static int is_speech_verb(const spk *w, size_t i, size_t b)
     const lg_etok *t = tok(w, i);
     if (!lg_etok_word(t) || (t->flags & LG_W_CAP))
         return 0;
-    if (lg_etok_is(w->s, t, "called"))
+    if (lg_etok_is(w->r.s, t, "called"))
         return quote_follows(w, i, b);
-    return is(w, i, speech_verbs);
-}
-
-/* English puts the name after the verb only after a quote or a comma:
- * "…,” said Lavrov. Russian does so anywhere: "заявил Лавров". */
-static int may_invert(const spk *w, size_t a, size_t v)
-{
-    return v == a || !lg_etok_word(tok(w, v - 1)) || is_cyrillic_word(w, v);
+    return lg_speech_verb(&w->r, i, LG_SV_FRAMES);
 }
 
 static void credit(spk *w, long p)
@@ -813,15 +671,13 @@ static void credit(spk *w, long p)
 /* The speaker of the speech reported at token i, if any. */
 static long speaker_at(spk *w, size_t a, size_t i, size_t b)
 {
-    size_t n = lg_phrase_at(w->s, &w->ts, i, "according to");
-    if (!n)
-        n = lg_phrase_at(w->s, &w->ts, i, "по словам");
+    size_t n = lg_phrase_in(&w->r, i, lg_source_phrases);
     if (n)
         return subject_after(w, i + n, b);
     if (!is_speech_verb(w, i, b))
         return NONE;
     long p = subject_before(w, a, i);
-    if (p == NONE && may_invert(w, a, i))
+    if (p == NONE && lg_may_invert(&w->r, a, i))
         p = subject_after(w, i + 1, b);
     /* Russian puts long phrases between subject and verb: "Министр Ван
      * Лицюнь по итогам переговоров с коллегой Сергеем Воронцовым заявил". */
@@ -899,15 +755,15 @@ static int quote_step(int32_t cp, int depth)
 
 static int mark_quotes(spk *w)
 {
-    unsigned char *q = w->q;
-    if (w->ts.n > w->qcap) {
-        if (!(q = realloc(w->q, w->ts.n)))
+    unsigned char *q = w->r.role;
+    if (w->r.ts.n > w->qcap) {
+        if (!(q = realloc(w->r.role, w->r.ts.n)))
             return -1;
-        w->q = q;
-        w->qcap = w->ts.n;
+        w->r.role = q;
+        w->qcap = w->r.ts.n;
     }
     int depth = 0;
-    for (size_t i = 0; i < w->ts.n; i++) {
+    for (size_t i = 0; i < w->r.ts.n; i++) {
         int step = quote_step(tok(w, i)->punct, depth);
         if (step > 0) {
             q[i] = Q_OPEN;
@@ -922,46 +778,36 @@ static int mark_quotes(spk *w)
     return 0;
 }
 
-static int is_abbreviation(const spk *w, size_t i)
-{
-    const lg_etok *t = tok(w, i);
-    if (!lg_etok_word(t) || t->end != tok(w, i + 1)->start)
-        return 0;
-    int32_t cp;
-    int initial = (t->flags & LG_W_UPPER) && lg_utf8_next(w->s, t->end, t->start, &cp) == t->end - t->start;
-    return initial || is(w, i, abbreviations);
-}
-
 /* If token i ends a sentence, the index after it (closing quotes
  * included), else 0. */
 static size_t sentence_end(const spk *w, size_t i)
 {
     int32_t c = tok(w, i)->punct;
-    if (c != '.' && c != '!' && c != '?' && c != 0x2026)
+    if (!lg_is_terminal(c))
         return 0;
-    if (c == '.' && i > 0 && is_abbreviation(w, i - 1))
+    if (c == '.' && i > 0 && lg_abbreviation(&w->r, i - 1))
         return 0;
     size_t j = i + 1;
-    while (j < w->ts.n && (w->q[j] == Q_CLOSE || tok(w, j)->punct == ')' || tok(w, j)->punct == '.'
+    while (j < w->r.ts.n && (w->r.role[j] == Q_CLOSE || tok(w, j)->punct == ')' || tok(w, j)->punct == '.'
                            || tok(w, j)->punct == '!' || tok(w, j)->punct == '?'))
         j++;
-    if (j == w->ts.n || (tok(w, j)->flags & LG_W_CAP) || w->q[j] == Q_OPEN || tok(w, j)->punct == '(')
+    if (j == w->r.ts.n || (tok(w, j)->flags & LG_W_CAP) || w->r.role[j] == Q_OPEN || tok(w, j)->punct == '(')
         return j;
     return 0;
 }
 
 static void read_block(spk *w, const lg_block *bl)
 {
-    w->s = bl->text;
-    if (lg_etoks_scan(&w->ts, bl->text, bl->len) < 0 || mark_quotes(w) < 0) {
+    w->r.s = bl->text;
+    if (lg_etoks_scan(&w->r.ts, bl->text, bl->len) < 0 || mark_quotes(w) < 0) {
         fail(w);
         return;
     }
-    for (size_t a = 0, i = 0; i < w->ts.n && !w->failed; i++) {
+    for (size_t a = 0, i = 0; i < w->r.ts.n && !w->failed; i++) {
         size_t e = sentence_end(w, i);
-        if (!e && i + 1 < w->ts.n)
+        if (!e && i + 1 < w->r.ts.n)
             continue;
-        e = e ? e : w->ts.n;
+        e = e ? e : w->r.ts.n;
         if (w->pass == 1)
             learn_sentence(w, a, e);
         else
@@ -1022,8 +868,8 @@ static int collect(spk *w, lg_speaker_hit **out, size_t *n)
 
 static void release(spk *w)
 {
-    lg_etoks_free(&w->ts);
-    free(w->q);
+    lg_etoks_free(&w->r.ts);
+    free(w->r.role);
     free_known(&w->fulls);
     free_known(&w->singles);
     for (size_t i = 0; i < w->nps; i++)
