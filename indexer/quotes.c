@@ -1224,6 +1224,10 @@ static char *quote_text(const qx *x, const quote *q)
         memcpy(t + n, x->r.s + k->start, k->end - k->start);
         n += k->end - k->start;
     }
+    /* `"…," he said`: the comma before the closing mark is the reporter's
+     * punctuation, not the speaker's words. */
+    while (n && (t[n - 1] == ',' || t[n - 1] == ' '))
+        n--;
     t[n] = '\0';
     return t;
 }

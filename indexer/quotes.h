@@ -30,7 +30,8 @@
 
 typedef struct {
     char *text;          /* the words inside the marks; paragraphs joined by
-                            one space; white space folded; malloc()ed */
+                            one space; white space folded; a comma closing
+                            it (`"…," he said`) dropped; malloc()ed */
     size_t start, end;   /* byte span in the input text, marks included */
     int partial;
     char *speaker;       /* as the article names them (longest form), or NULL */

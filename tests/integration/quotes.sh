@@ -9,8 +9,8 @@ QF="quote_id,article_id,rank,score,date,outlet,speaker,speaker_confidence,quote,
 
 expect_exit 0 lg quotes --format json ultimatums
 expect_eq 1 "$(jq .total "$WORK/out")" "a reprinted quotation is one result"
-expect_eq "We are ready to listen to any serious proposal, but we will not accept ultimatums," \
-  "$(jq -r '.results[0].quote' "$WORK/out" | sed 's/,$/,/')" "the quotation's words"
+expect_eq "We are ready to listen to any serious proposal, but we will not accept ultimatums" \
+  "$(jq -r '.results[0].quote' "$WORK/out")" "the quotation's words, without the reporter's closing comma"
 expect_eq "Sergey Lavrov" "$(jq -r '.results[0].speaker' "$WORK/out")" "attributed"
 expect_eq 2 "$(jq '.results[0].occurrences' "$WORK/out")" "occurrences"
 expect_eq '["TASS","MENAFN"]' "$(jq -c '.results[0].outlets' "$WORK/out")" "outlets, first published first"
@@ -27,7 +27,7 @@ expect_grep "TASS; MENAFN" "$WORK/csv" "outlets joined in csv"
 # Multi-paragraph quotations come out whole; guillemets too.
 lg quotes --format json 'rules of this game' >"$WORK/out"
 CHECKS=$((CHECKS + 1))
-jq -e '.results[0].quote | test("^Every month we hear.*to applaud,?$")' "$WORK/out" >/dev/null ||
+jq -e '.results[0].quote | test("^Every month we hear.*to applaud$")' "$WORK/out" >/dev/null ||
   fail "multi-paragraph quotation not whole: $(jq -r '.results[0].quote' "$WORK/out")"
 expect_eq "Maria Zakharova" "$(jq -r '.results[0].speaker' "$WORK/out")" "multi-paragraph speaker"
 expect_eq "Мы ответим зеркально, как всегда" "$(lg quotes --format json зеркально | jq -r '.results[0].quote')" "guillemets"

@@ -114,7 +114,7 @@ START_TEST(nested_quotations_stay_inside)
                       "«Нам предлагают „дорожную карту“ без дорог», — сказал Петров.",
         NAMES("Anna Varga", "Иван Петров"));
     ck_assert_uint_eq(f.n, 2);
-    assert_text(&f, "They told", "They told us ‘no deal before the summer’, and we listened,");
+    assert_text(&f, "They told", "They told us ‘no deal before the summer’, and we listened");
     assert_text(&f, "Нам", "Нам предлагают „дорожную карту“ без дорог");
     assert_quote(&f, "They told", "Anna Varga", 0);
     assert_quote(&f, "Нам", "Иван Петров", 0);
