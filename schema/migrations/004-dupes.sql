@@ -38,8 +38,3 @@ FROM articles a
 LEFT JOIN outlets o ON o.id = a.outlet_id
 LEFT JOIN outlets v ON v.id = a.via_id
 LEFT JOIN speakers s ON s.id = a.speaker_id;
-
--- The outlets of a group of copies, first published first.
-CREATE VIEW dup_copies AS
-SELECT coalesce(a.dup_group, a.id) AS dup_group, a.id AS article_id, a.date, o.name AS outlet
-FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id;
