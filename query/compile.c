@@ -214,18 +214,35 @@ static const char *word_stem(lg_stemmer *st, const tokens *t, size_t *len)
 }
 
 /* One token: its stem (or exactly, if unstemmed); several (a hyphenated
- * word): the exact phrase, as the indexer split it. */
+ * word): the exact phrase, as the indexer split it. Under `prefix`. */
+static xs_query *word_in(compiler *c, const tokens *t, const char *prefix)
+{
+    size_t len = 0;
+    const char *stem = word_stem(c->st, t, &len);
+    return stem ? term(c, STEM_PREFIX, prefix, stem, len)
+                : positional(c, prefix, t, XS_OP_PHRASE, phrase_window(t));
+}
+
+/* A word with no field is searched in all the text, and again in the
+ * title with LG_TITLE_WEIGHT: a title match ranks higher. */
 static xs_query *compile_word(compiler *c, const lg_qnode *n)
 {
     tokens t = {0};
     if (analyze(c, n, &t) < 0)
         return NULL;
-    size_t len = 0;
-    const char *stem = word_stem(c->st, &t, &len);
-    xs_query *q = stem ? term(c, STEM_PREFIX, text_prefix(n), stem, len)
-                       : positional(c, text_prefix(n), &t, XS_OP_PHRASE, phrase_window(&t));
+    qlist l = {0};
+    int ok = ql_push(c, &l, word_in(c, &t, text_prefix(n))) == 0;
+    if (ok && !n->field) {
+        xs_query *title = word_in(c, &t, lg_field_get(LG_F_TITLE)->xprefix);
+        ok = ql_push(c, &l, title ? check(c, xs_query_scale(title, LG_TITLE_WEIGHT)) : NULL) == 0;
+        xs_query_free(title);
+    }
     tokens_free(&t);
-    return q;
+    if (!ok) {
+        ql_free(&l);
+        return NULL;
+    }
+    return ql_combine(c, &l, XS_OP_OR, 0);
 }
 
 static xs_query *compile_phrase(compiler *c, const lg_qnode *n)
@@ -385,6 +402,7 @@ static int is_ranked(const lg_qnode *n)
 {
     switch (n->kind) {
     case LG_Q_AND:
+    case LG_Q_ANY:
     case LG_Q_OR:
         for (size_t i = 0; i < n->nkids; i++)
             if (is_ranked(n->kids[i]))
@@ -410,39 +428,86 @@ static xs_query *compile_not(compiler *c, const lg_qnode *n)
     return ql_lead(c, check(c, xs_query_match_all()), &nots, XS_OP_AND_NOT);
 }
 
-/* (scored AND ...) FILTER (filters) AND_NOT (nots): a query of only
- * filters leads with its first; a query of only NOTs with all documents. */
-static xs_query *and_parts(compiler *c, qlist *scored, qlist *filters, qlist *nots)
+/* The kids of an AND or ANY by role: every `required` one must match (all
+ * of an AND's, the +x of an ANY); `optional` (an ANY's other terms) rank;
+ * `filters` restrict without weight; `nots` exclude. */
+typedef struct {
+    qlist required, optional, filters, nots;
+} parts;
+
+static void parts_free(parts *p)
 {
-    xs_query *q;
-    if (scored->n)
-        q = ql_combine(c, scored, XS_OP_AND, 0);
-    else if (filters->n)
-        q = ql_combine(c, filters, XS_OP_FILTER, 0);
-    else
-        q = check(c, xs_query_match_all());
-    if (filters->n)
-        q = ql_lead(c, q, filters, XS_OP_FILTER);
-    if (nots->n)
-        q = ql_lead(c, q, nots, XS_OP_AND_NOT);
-    return q;
+    ql_free(&p->required);
+    ql_free(&p->optional);
+    ql_free(&p->filters);
+    ql_free(&p->nots);
 }
 
-static xs_query *compile_and(compiler *c, const lg_qnode *n)
+static int split(compiler *c, const lg_qnode *n, parts *p)
 {
-    qlist scored = {0}, filters = {0}, nots = {0};
-    int ok = 1;
-    for (size_t i = 0; ok && i < n->nkids; i++) {
+    for (size_t i = 0; i < n->nkids; i++) {
         const lg_qnode *k = n->kids[i];
-        if (k->kind == LG_Q_NOT)
-            ok = ql_push(c, &nots, compile(c, k->kids[0])) == 0;
-        else
-            ok = ql_push(c, is_ranked(k) ? &scored : &filters, compile(c, k)) == 0;
+        qlist *to = k->kind == LG_Q_NOT ? &p->nots
+                  : !is_ranked(k)       ? &p->filters
+                  : n->kind == LG_Q_AND || k->required ? &p->required
+                                                       : &p->optional;
+        if (ql_push(c, to, compile(c, k->kind == LG_Q_NOT ? k->kids[0] : k)) < 0)
+            return -1;
     }
-    xs_query *q = ok ? and_parts(c, &scored, &filters, &nots) : NULL;
-    ql_free(&scored);
-    ql_free(&filters);
-    ql_free(&nots);
+    return 0;
+}
+
+/* Any of the terms, ranked by BM25; a document with every one of them is
+ * weighted once more (their AND is added), so it ranks above documents
+ * with only some unless those match far better. Empties the list. */
+static xs_query *ranked_any(compiler *c, qlist *l)
+{
+    if (l->n == 1)
+        return ql_combine(c, l, XS_OP_OR, 0);
+    qlist both = {0};
+    if (ql_push(c, &both, check(c, xs_query_combine(XS_OP_AND, l->v, l->n, 0))) < 0 ||
+        ql_push(c, &both, ql_combine(c, l, XS_OP_OR, 0)) < 0) {
+        ql_free(l);
+        ql_free(&both);
+        return NULL;
+    }
+    return ql_combine(c, &both, XS_OP_OR, 0);
+}
+
+/* The ranked part: required AND_MAYBE ranked_any(optional); NULL when there
+ * is none (*none set) or on failure. */
+static xs_query *scored_part(compiler *c, parts *p, int *none)
+{
+    *none = p->required.n == 0 && p->optional.n == 0;
+    if (p->optional.n == 0)
+        return *none ? NULL : ql_combine(c, &p->required, XS_OP_AND, 0);
+    xs_query *any = ranked_any(c, &p->optional);
+    if (p->required.n == 0)
+        return any;
+    return ql_push(c, &p->optional, any) == 0
+               ? ql_lead(c, ql_combine(c, &p->required, XS_OP_AND, 0), &p->optional,
+                         XS_OP_AND_MAYBE)
+               : NULL;
+}
+
+/* scored FILTER (filters) AND_NOT (nots): a query of only filters leads
+ * with its first; a query of only NOTs with all documents. */
+static xs_query *compile_parts(compiler *c, const lg_qnode *n)
+{
+    parts p = {0};
+    int none = 0;
+    xs_query *q = split(c, n, &p) == 0 ? scored_part(c, &p, &none) : NULL;
+    if (q || none) {
+        if (!q && p.filters.n)
+            q = ql_combine(c, &p.filters, XS_OP_FILTER, 0);
+        else if (!q)
+            q = check(c, xs_query_match_all());
+        if (q && p.filters.n)
+            q = ql_lead(c, q, &p.filters, XS_OP_FILTER);
+        if (q && p.nots.n)
+            q = ql_lead(c, q, &p.nots, XS_OP_AND_NOT);
+    }
+    parts_free(&p);
     return q;
 }
 
@@ -473,7 +538,8 @@ static xs_query *compile(compiler *c, const lg_qnode *n)
     case LG_Q_DATE:
         return unweighted(c, date_range(c, n->field, &n->lo, &n->hi));
     case LG_Q_AND:
-        return compile_and(c, n);
+    case LG_Q_ANY:
+        return compile_parts(c, n);
     case LG_Q_OR:
         return compile_or(c, n);
     case LG_Q_NOT:
@@ -580,6 +646,7 @@ static void hl_walk(highlighter *h, const lg_qnode *n)
             hl_tokens(h, n->kids[i], 0);
         break;
     case LG_Q_AND:
+    case LG_Q_ANY:
     case LG_Q_OR:
         for (size_t i = 0; i < n->nkids; i++)
             hl_walk(h, n->kids[i]);

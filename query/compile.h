@@ -5,7 +5,8 @@
  * Semantics (documented for users in README "Query language"):
  *  - WORD: one token -> its stem ("Z"+prefix+stem; numbers and unstemmable
  *    tokens match exactly); several tokens (anti-constitutional) -> the
- *    exact phrase of their unstemmed forms.
+ *    exact phrase of their unstemmed forms. A word without a field also
+ *    matches the same way in the title, weighted LG_TITLE_WEIGHT, ORed in.
  *  - PHRASE: the exact unstemmed tokens, adjacent and in order; a one-word
  *    phrase is that exact word, unstemmed.
  *  - WILDCARD: unstemmed terms beginning with the folded word.
@@ -13,8 +14,11 @@
  *  - FILTER/DATE and every command-line filter restrict without weight;
  *    outlet and speaker values go through the alias resolver first.
  *  - date:none (and --undated): articles with no date value.
- *  - AND with NOT kids -> AND_NOT; a query of only NOTs is all documents
- *    minus them. OR keeps NOT kids as (all AND_NOT kid).
+ *  - ANY (terms side by side): the ranked kids ORed, plus their AND so a
+ *    document with all of them is weighted again; +x kids are required
+ *    (required AND_MAYBE the rest). AND: every ranked kid. In both, NOT
+ *    kids -> AND_NOT and filter kids -> FILTER; a query of only NOTs is
+ *    all documents minus them. OR keeps NOT kids as (all AND_NOT kid).
  *  - A WORD/PHRASE that analyses to no token at all (punctuation) is an
  *    error naming its column.
  */
@@ -29,6 +33,9 @@
 #include "xs.h"
 
 #define LG_WILDCARD_MAX_EXPANSION 1000
+/* The extra weight of a word's match in the title (bench/README.md,
+ * "Relevance": measured on Cranfield). */
+#define LG_TITLE_WEIGHT 0.2
 
 /* Command-line filters; each list is ORed within itself, and the lists are
  * ANDed with each other and the query. Strings are borrowed. */

@@ -358,12 +358,14 @@ static lg_qnode *node_new(parser *p, lg_qkind kind, size_t column)
     return n;
 }
 
-/* Makes `kid` a kid of `n`; for AND and OR a kid of the same operator
- * gives its kids instead (a b (c d) is one AND of four). Takes ownership
- * of kid, freeing it on failure. */
+/* Makes `kid` a kid of `n`; for AND, ANY and OR a kid of the same
+ * operator gives its kids instead (a b (c d) is one ANY of four), unless
+ * it is required (+(c d) stays a group). Takes ownership of kid, freeing
+ * it on failure. */
 static int adopt(parser *p, lg_qnode *n, lg_qnode *kid)
 {
-    int same = kid->kind == n->kind && (n->kind == LG_Q_AND || n->kind == LG_Q_OR);
+    int same = kid->kind == n->kind && !kid->required &&
+               (n->kind == LG_Q_AND || n->kind == LG_Q_ANY || n->kind == LG_Q_OR);
     size_t add = same ? kid->nkids : 1;
     lg_qnode **kids = realloc(n->kids, (n->nkids + add) * sizeof *kids);
     if (!kids) {
@@ -401,7 +403,7 @@ static lg_qnode *wrap(parser *p, lg_qkind kind, lg_qnode *kid, size_t column)
 /* left `kind` right, flattened. Takes ownership of both. */
 static lg_qnode *join(parser *p, lg_qkind kind, lg_qnode *left, lg_qnode *right)
 {
-    lg_qnode *n = left->kind == kind ? left : wrap(p, kind, left, left->column);
+    lg_qnode *n = left->kind == kind && !left->required ? left : wrap(p, kind, left, left->column);
     if (!n) {
         lg_qnode_free(right);
         return NULL;
@@ -681,7 +683,7 @@ static lg_qnode *parse_near(parser *p)
     return n;
 }
 
-/* NOT x, -x (the same) and +x (x: every juxtaposed term is required). */
+/* NOT x, -x (the same) and +x (x, required among terms side by side). */
 static lg_qnode *parse_unary(parser *p)
 {
     token op = p->cur;
@@ -691,6 +693,8 @@ static lg_qnode *parse_unary(parser *p)
         return NULL;
     lg_qnode *kid = parse_unary(p);
     p->depth--;
+    if (kid && op.type == T_PLUS)
+        kid->required = 1;
     if (!kid || op.type == T_PLUS)
         return kid;
     return wrap(p, LG_Q_NOT, kid, op.col);
@@ -702,13 +706,13 @@ static int starts_term(ttype t)
            t == T_MINUS || t == T_PLUS;
 }
 
-/* sub (op sub)*; for AND, juxtaposed terms join too. */
+/* sub (op sub)*; op T_END: terms side by side, with no operator. */
 static lg_qnode *parse_chain(parser *p, lg_qkind kind, ttype op, lg_qnode *(*sub)(parser *))
 {
     lg_qnode *n = sub(p);
-    while (n && (p->cur.type == op || (kind == LG_Q_AND && starts_term(p->cur.type)))) {
+    while (n && (op == T_END ? starts_term(p->cur.type) : p->cur.type == op)) {
         lg_qnode *right = NULL;
-        if (p->cur.type != op || consume(p) == 0)
+        if (op == T_END || consume(p) == 0)
             right = sub(p);
         if (!right) {
             lg_qnode_free(n);
@@ -724,9 +728,14 @@ static lg_qnode *parse_and(parser *p)
     return parse_chain(p, LG_Q_AND, T_AND, parse_unary);
 }
 
+static lg_qnode *parse_any(parser *p)
+{
+    return parse_chain(p, LG_Q_ANY, T_END, parse_and);
+}
+
 static lg_qnode *parse_or(parser *p)
 {
-    return parse_chain(p, LG_Q_OR, T_OR, parse_and);
+    return parse_chain(p, LG_Q_OR, T_OR, parse_any);
 }
 
 /* Length and encoding, checked before lexing so the lexer can trust both. */
@@ -792,8 +801,8 @@ static void describe(lg_sb *sb, const lg_qnode *n)
     static const char *const names[] = {
         [LG_Q_WORD] = "word", [LG_Q_PHRASE] = "phrase", [LG_Q_WILDCARD] = "wild",
         [LG_Q_FILTER] = "filter", [LG_Q_DATE] = "date", [LG_Q_AND] = "and",
-        [LG_Q_OR] = "or", [LG_Q_NOT] = "not", [LG_Q_NEAR] = "near"};
-    lg_sb_addf(sb, "(%s", names[n->kind]);
+        [LG_Q_ANY] = "any", [LG_Q_OR] = "or", [LG_Q_NOT] = "not", [LG_Q_NEAR] = "near"};
+    lg_sb_addf(sb, "%s(%s", n->required ? "+" : "", names[n->kind]);
     if (n->kind == LG_Q_NEAR)
         lg_sb_addf(sb, " %u", n->window);
     if (n->kind == LG_Q_DATE && n->lo.precision == LG_DATE_UNKNOWN &&

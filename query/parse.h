@@ -3,12 +3,15 @@
  * error can name its column.
  *
  *   query   := or
- *   or      := and ("OR" and)*
- *   and     := unary (["AND"] unary)*          bare juxtaposition is AND
+ *   or      := any ("OR" any)*
+ *   any     := and (and)*                      terms side by side (ANY)
+ *   and     := unary ("AND" unary)*
  *   unary   := "NOT" unary | "-" unary | "+" unary | near
  *   near    := primary ("NEAR" ["/" n] primary)*    n: 1..100, default 10
  *   primary := "(" or ")" | FIELD ":" value | WORD | WORD* | "PHRASE"
  *
+ * Terms side by side (ANY) rank documents that match any of them, all of
+ * them first (compile.h); `+x` marks x required there, `-x` excluded.
  * Operators are recognised only in upper case (AND, OR, NOT, NEAR);
  * "and" is a word. A field is `name:` directly followed by a value
  * (a word, a "quoted phrase", or for date: a range `A..B`, `A..`, `..B`,
@@ -38,7 +41,8 @@ typedef enum {
     LG_Q_FILTER,    /* field (boolean kind), text: the value */
     LG_Q_DATE,      /* lo/hi: open end has precision LG_DATE_UNKNOWN;
                        both unknown: date:none, the undated articles */
-    LG_Q_AND,
+    LG_Q_AND,       /* explicit AND: every kid */
+    LG_Q_ANY,       /* terms side by side: any kid, ranked */
     LG_Q_OR,
     LG_Q_NOT,       /* one kid */
     LG_Q_NEAR       /* window: n; kids are WORD or PHRASE nodes */
@@ -54,6 +58,7 @@ typedef struct lg_qnode {
     struct lg_qnode **kids;    /* owned */
     size_t nkids;
     size_t column;             /* 1-based column where the node starts */
+    int required;              /* written +x: required inside an ANY */
 } lg_qnode;
 
 typedef struct {
@@ -69,8 +74,9 @@ int lg_query_parse(const char *q, lg_qnode **out, lg_qerror *err);
 void lg_qnode_free(lg_qnode *n);
 
 /* A one-line S-expression of the tree, for tests and --debug:
- * (and (word "talks") (not (word "ceasefire")) (filter outlet "tass")
- *  (date 2024-06 ..) (near 5 (word "a") (phrase "b c"))). malloc()ed. */
+ * (any (word "talks") (not (word "ceasefire")) (filter outlet "tass")
+ *  (date 2024-06 ..) (near 5 (word "a") (phrase "b c")) +(word "c")); a
+ * required node is written with a '+' before it. malloc()ed. */
 char *lg_qnode_describe(const lg_qnode *n);
 
 #endif

@@ -236,6 +236,10 @@ static void search_options(const lg_search_req *req, int ranked, uint64_t doccou
                            xs_search_opts *o)
 {
     xs_search_opts_init(o);
+    /* BM25's usual k1 and b (Robertson; Lucene's too) over Xapian's 1 and
+     * 0.5: +0.01 MAP on Cranfield (bench/README.md, "Relevance"). */
+    o->k1 = 1.2;
+    o->b = 0.75;
     if (req->collapse)
         o->collapse_slot = targets[req->target].collapse_slot;
     o->sort = xapian_sort(req->sort, ranked);

@@ -123,6 +123,7 @@ typedef enum {
     XS_OP_OR,
     XS_OP_AND_NOT,    /* first AND NOT (second OR third ...) */
     XS_OP_FILTER,     /* first, restricted by the rest without their weight */
+    XS_OP_AND_MAYBE,  /* first; the rest (any of them) only add weight */
     XS_OP_NEAR,       /* within `window` positions, any order */
     XS_OP_PHRASE,     /* in order, within `window` (0 = adjacent) */
     XS_OP_SYNONYM     /* OR, weighted as if one term */

@@ -43,6 +43,7 @@ static Q::op xapian_op(xs_op op)
     case XS_OP_OR: return Q::OP_OR;
     case XS_OP_AND_NOT: return Q::OP_AND_NOT;
     case XS_OP_FILTER: return Q::OP_FILTER;
+    case XS_OP_AND_MAYBE: return Q::OP_AND_MAYBE;
     case XS_OP_NEAR: return Q::OP_NEAR;
     case XS_OP_PHRASE: return Q::OP_PHRASE;
     case XS_OP_SYNONYM: return Q::OP_SYNONYM;
@@ -57,8 +58,8 @@ static Q combine(xs_op op, xs_query *const *subs, size_t n, unsigned window)
         qs.push_back(unwrap(subs[i]));
     /* Xapian's n-ary forms (a AND_NOT b AND_NOT c, a FILTER b FILTER c)
      * mean the same; nesting makes the tree read as our contract does. */
-    if (n > 2 && (op == XS_OP_AND_NOT || op == XS_OP_FILTER)) {
-        Q::op rest = op == XS_OP_AND_NOT ? Q::OP_OR : Q::OP_AND;
+    if (n > 2 && (op == XS_OP_AND_NOT || op == XS_OP_FILTER || op == XS_OP_AND_MAYBE)) {
+        Q::op rest = op == XS_OP_FILTER ? Q::OP_AND : Q::OP_OR;
         return Q(xapian_op(op), qs[0], Q(rest, qs.begin() + 1, qs.end()));
     }
     /* Xapian rejects a window on other operators; ours ignore it */

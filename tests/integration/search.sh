@@ -18,9 +18,14 @@ expect_eq "$(echo "$caliber $tass" | sorted)" "$(ids '"root causes"')" "phrase"
 expect_eq "$(echo "$caliber $tass $un $menafn" | sorted)" "$(ids '"balance of interests" OR root causes')" "OR binds looser than AND"
 expect_eq "$(echo "$menafn $un" | sorted)" "$(ids '"balance of interests"')" "phrase with a stop word"
 expect_eq "$(echo "$menafn $un $wang" | sorted)" "$(ids 'balance OR ceasefire -kuleba -sanctions' --since 2024-07)" "OR with NOTs"
-# Bare terms AND.
-expect_eq "$caliber" "$(ids root causes dialogue)" "implicit AND"
-expect_eq "$(echo "$caliber $tass" | sorted)" "$(ids 'negotiations "root causes" -ceasefire')" "NOT term"
+# Bare terms: any of them, the article with all of them first; AND and +
+# require.
+expect_eq "$caliber" "$(ids root AND causes AND dialogue)" "explicit AND"
+expect_eq "$caliber" "$(ids +root +causes +dialogue)" "+ requires"
+expect_eq "$caliber" "$(lg search --format json root causes dialogue | jq -r '.results[0].id')" \
+  "all the words first"
+expect_eq "$(ids root OR causes OR dialogue)" "$(ids root causes dialogue)" "bare terms: any"
+expect_eq "$(echo "$caliber $tass" | sorted)" "$(ids '+negotiations +"root causes" -ceasefire')" "NOT term"
 expect_eq "$tass" "$(ids negotiations AND NOT dialogue AND root)" "AND NOT"
 expect_eq "$(echo "$caliber $tass" | sorted)" "$(ids 'root NEAR/1 causes')" "NEAR/1 adjacent"
 expect_eq "" "$(ids 'open NEAR/1 negotiations')" "NEAR/1 too far"

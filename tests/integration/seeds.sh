@@ -10,11 +10,11 @@ expect_exit 0 lg index "$SEEDS"
 expect_grep "5 added, 0 updated, 0 unchanged, 0 removed, 0 failed" "$WORK/err" "every seed indexed"
 seed() { lg search --format json --limit 0 "$@" | jq -r '[.results[].source | split("/") | last | .[0:3]] | sort | join(",")'; }
 expect_eq "003" "$(seed '"root causes"')" "phrase root causes"
-expect_eq "001,003" "$(seed root cause)" "stemmed root cause"
+expect_eq "001,003" "$(seed root AND cause)" "stemmed root cause"
 expect_eq "000" "$(seed '"balance of interests"')" "balance of interests"
 expect_eq "002" "$(seed 'possibility NEAR/5 agreement')" "NEAR across a broken quote mark"
 expect_eq "000,001,002,003,004" "$(seed Lavrov)" "Lavrov everywhere"
-expect_eq "003" "$(seed Kellogg "failed attempt")" "Kellogg"
+expect_eq "003" "$(seed +Kellogg +"failed attempt")" "Kellogg"
 
 # Issue 3: clean, dated, attributed articles.
 sid() { lg search --format json --limit 0 | jq -r --arg p "$1" '.results[] | select(.source | split("/") | last | startswith($p)) | .id'; }

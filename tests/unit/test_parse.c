@@ -16,47 +16,49 @@ typedef struct {
 static const golden goldens[] = {
     /* terms */
     {"talks", "(word \"talks\")"},
-    {"Lavrov talks", "(and (word \"Lavrov\") (word \"talks\"))"},
+    {"Lavrov talks", "(any (word \"Lavrov\") (word \"talks\"))"},
     {"\"peace talks\"", "(phrase \"peace talks\")"},
     {"  \"peace  talks\"  ", "(phrase \"peace  talks\")"},
     {"negot*", "(wild \"negot\")"},
     {"anti-constitutional", "(word \"anti-constitutional\")"},
-    {"Russia's Russia’s-backed", "(and (word \"Russia's\") (word \"Russia’s-backed\"))"},
-    {"Лавров переговоры", "(and (word \"Лавров\") (word \"переговоры\"))"},
-    {"and or not near", "(and (word \"and\") (word \"or\") (word \"not\") (word \"near\"))"},
-    {"C++ 5.22", "(and (word \"C++\") (word \"5.22\"))"},
-    {"a\"b c\"d", "(and (word \"a\") (phrase \"b c\") (word \"d\"))"},
-    {"a\xc2\xa0" "b\xe3\x80\x80" "c", "(and (word \"a\") (word \"b\") (word \"c\"))"},
+    {"Russia's Russia’s-backed", "(any (word \"Russia's\") (word \"Russia’s-backed\"))"},
+    {"Лавров переговоры", "(any (word \"Лавров\") (word \"переговоры\"))"},
+    {"and or not near", "(any (word \"and\") (word \"or\") (word \"not\") (word \"near\"))"},
+    {"C++ 5.22", "(any (word \"C++\") (word \"5.22\"))"},
+    {"a\"b c\"d", "(any (word \"a\") (phrase \"b c\") (word \"d\"))"},
+    {"a\xc2\xa0" "b\xe3\x80\x80" "c", "(any (word \"a\") (word \"b\") (word \"c\"))"},
     {"—", "(word \"—\")"},
     /* words with a colon that are not fields */
     {"12:30", "(word \"12:30\")"},
     {"http://x.org/a", "(word \"http://x.org/a\")"},
     {"Note:x", "(word \"Note:x\")"},
-    {"note: x", "(and (word \"note:\") (word \"x\"))"},
+    {"note: x", "(any (word \"note:\") (word \"x\"))"},
     {"Лавров:x", "(word \"Лавров:x\")"},
     /* AND, OR, NOT, -, + */
     {"a AND b", "(and (word \"a\") (word \"b\"))"},
     {"a OR b", "(or (word \"a\") (word \"b\"))"},
     {"NOT a", "(not (word \"a\"))"},
     {"-a", "(not (word \"a\"))"},
-    {"+a b", "(and (word \"a\") (word \"b\"))"},
-    {"a NOT b", "(and (word \"a\") (not (word \"b\")))"},
+    {"+a b", "(any +(word \"a\") (word \"b\"))"},
+    {"+(a b) c", "(any +(any (word \"a\") (word \"b\")) (word \"c\"))"},
+    {"a b AND c", "(any (word \"a\") (and (word \"b\") (word \"c\")))"},
+    {"a NOT b", "(any (word \"a\") (not (word \"b\")))"},
     {"a AND NOT b", "(and (word \"a\") (not (word \"b\")))"},
-    {"a -b -c", "(and (word \"a\") (not (word \"b\")) (not (word \"c\")))"},
+    {"a -b -c", "(any (word \"a\") (not (word \"b\")) (not (word \"c\")))"},
     {"NOT NOT a", "(not (not (word \"a\")))"},
     {"-\"peace talks\"", "(not (phrase \"peace talks\"))"},
     {"a OR -b", "(or (word \"a\") (not (word \"b\")))"},
     /* precedence and parentheses */
-    {"a b OR c", "(or (and (word \"a\") (word \"b\")) (word \"c\"))"},
-    {"a OR b c", "(or (word \"a\") (and (word \"b\") (word \"c\")))"},
+    {"a b OR c", "(or (any (word \"a\") (word \"b\")) (word \"c\"))"},
+    {"a OR b c", "(or (word \"a\") (any (word \"b\") (word \"c\")))"},
     {"a OR b AND c OR d", "(or (word \"a\") (and (word \"b\") (word \"c\")) (word \"d\"))"},
-    {"a (b OR c)", "(and (word \"a\") (or (word \"b\") (word \"c\")))"},
-    {"(a b) c (d AND e)", "(and (word \"a\") (word \"b\") (word \"c\") (word \"d\") (word \"e\"))"},
+    {"a (b OR c)", "(any (word \"a\") (or (word \"b\") (word \"c\")))"},
+    {"(a b) c (d AND e)", "(any (word \"a\") (word \"b\") (word \"c\") (and (word \"d\") (word \"e\")))"},
     {"a OR (b OR c) OR d", "(or (word \"a\") (word \"b\") (word \"c\") (word \"d\"))"},
     {"((a))", "(word \"a\")"},
     {"(a) NEAR (\"b c\")", "(near 10 (word \"a\") (phrase \"b c\"))"},
     {"-(a OR b)", "(not (or (word \"a\") (word \"b\")))"},
-    {"NOT (a b)", "(not (and (word \"a\") (word \"b\")))"},
+    {"NOT (a b)", "(not (any (word \"a\") (word \"b\")))"},
     /* NEAR */
     {"a NEAR b", "(near 10 (word \"a\") (word \"b\"))"},
     {"a NEAR/5 b", "(near 5 (word \"a\") (word \"b\"))"},
@@ -64,7 +66,7 @@ static const golden goldens[] = {
     {"a NEAR/100 b", "(near 100 (word \"a\") (word \"b\"))"},
     {"a NEAR/3 b NEAR/3 c", "(near 3 (word \"a\") (word \"b\") (word \"c\"))"},
     {"\"peace talks\" NEAR/5 Ukraine", "(near 5 (phrase \"peace talks\") (word \"Ukraine\"))"},
-    {"x a NEAR b y", "(and (word \"x\") (near 10 (word \"a\") (word \"b\")) (word \"y\"))"},
+    {"x a NEAR b y", "(any (word \"x\") (near 10 (word \"a\") (word \"b\")) (word \"y\"))"},
     {"a NEAR b OR c", "(or (near 10 (word \"a\") (word \"b\")) (word \"c\"))"},
     {"-a NEAR b", "(not (near 10 (word \"a\") (word \"b\")))"},
     {"title:a NEAR/2 title:\"b c\"", "(near 2 (word title \"a\") (phrase title \"b c\"))"},
@@ -78,9 +80,9 @@ static const golden goldens[] = {
     {"title:negot*", "(wild title \"negot\")"},
     {"title:anti-war", "(word title \"anti-war\")"},
     {"talks (outlet:tass OR outlet:ria) -ceasefire",
-     "(and (word \"talks\") (or (filter outlet \"tass\") (filter outlet \"ria\")) "
+     "(any (word \"talks\") (or (filter outlet \"tass\") (filter outlet \"ria\")) "
      "(not (word \"ceasefire\")))"},
-    {"outlet:tass lang:ru", "(and (filter outlet \"tass\") (filter lang \"ru\"))"},
+    {"outlet:tass lang:ru", "(any (filter outlet \"tass\") (filter lang \"ru\"))"},
     /* dates */
     {"date:2024", "(date 2024 2024)"},
     {"date:none", "(date none)"},
@@ -94,7 +96,7 @@ static const golden goldens[] = {
     {"date:2024-06..2024-06-01", "(date 2024-06 2024-06-01)"},
     {"date:\"2024-05\"", "(date 2024-05 2024-05)"},
     {"(date:2024-05)", "(date 2024-05 2024-05)"},
-    {"talks date:2024-06..", "(and (word \"talks\") (date 2024-06 ..))"},
+    {"talks date:2024-06..", "(any (word \"talks\") (date 2024-06 ..))"},
     /* strings are escaped */
     {"C:\\path", "(word \"C:\\\\path\")"},
 };
@@ -307,7 +309,7 @@ END_TEST
 START_TEST(test_columns)
 {
     lg_qnode *n = parse_ok("Лавров «talks» (outlet:tass OR -x)");
-    ck_assert_int_eq(n->kind, LG_Q_AND);
+    ck_assert_int_eq(n->kind, LG_Q_ANY);
     ck_assert_uint_eq(n->column, 1);
     ck_assert_uint_eq(n->kids[1]->column, 8);
     const lg_qnode *or = n->kids[2];
