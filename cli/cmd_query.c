@@ -60,7 +60,8 @@ static const char search_help[] =
     "usage: legate search [OPTIONS] [QUERY...]\n"
     "\n"
     "Finds articles. Words are stemmed (negotiate finds negotiations); \"quoted\n"
-    "phrases\" are exact. Bare words must all match (AND). quote:WORD finds\n"
+    "phrases\" are exact. Bare words rank articles with any of them, those with\n"
+    "all of them first; a AND b (or +a +b) requires both. quote:WORD finds\n"
     "articles with a quotation that matches. Syndicated copies of one story are\n"
     "one result (dup_count, outlets) unless --no-collapse.\n"
     "\n" QUERY_HELP UNDATED_HELP LIST_HELP

@@ -403,7 +403,8 @@ static lg_qnode *wrap(parser *p, lg_qkind kind, lg_qnode *kid, size_t column)
 /* left `kind` right, flattened. Takes ownership of both. */
 static lg_qnode *join(parser *p, lg_qkind kind, lg_qnode *left, lg_qnode *right)
 {
-    lg_qnode *n = left->kind == kind && !left->required ? left : wrap(p, kind, left, left->column);
+    int extend = left->kind == kind && !left->required;
+    lg_qnode *n = extend ? left : wrap(p, kind, left, left->column);
     if (!n) {
         lg_qnode_free(right);
         return NULL;
