@@ -106,25 +106,42 @@ static int segment_furniture(const char *seg, int first)
     return 0;
 }
 
+/* Words after which the rest of a class name says what the box holds or
+ * lacks, not what it is: "no-share" and "has-sharing" mark an article
+ * without or with a share bar, and WordPress lists a post's taxonomy as
+ * "category-social-issues", "tag-menu-ideas" on the post itself. */
+static int is_qualifier(const char *seg)
+{
+    static const char *const words[] = {"no", "has", "with", "enable", "category", "tag", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (strcmp(seg, *w) == 0)
+            return 1;
+    return 0;
+}
+
 /* Splits a class or id into words (at punctuation and camelCase humps),
- * lower-cased, and asks each, saying whether it starts a class name. */
+ * lower-cased, and asks each, saying whether it starts a class name,
+ * until a qualifier ends the class name's say. */
 static int names_in(const xmlChar *v)
 {
     char seg[64];
     size_t n = 0;
-    int first = 1;
+    int first = 1, qualified = 0;
     for (const xmlChar *s = v;; s++) {
         int alnum = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9');
         int hump = n && *s >= 'A' && *s <= 'Z' && s[-1] >= 'a' && s[-1] <= 'z';
         if ((!alnum || hump) && n) {
             seg[n] = '\0';
-            if (segment_furniture(seg, first))
+            if (!qualified && segment_furniture(seg, first))
                 return 1;
+            qualified |= is_qualifier(seg);
             n = 0;
             first = 0;
         }
-        if (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+        if (*s == ' ' || (*s >= '\t' && *s <= '\r')) {
             first = 1;
+            qualified = 0;
+        }
         if (!*s)
             return 0;
         if (alnum && n + 1 < sizeof seg)

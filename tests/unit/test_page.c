@@ -215,6 +215,21 @@ START_TEST(html_furniture)
 }
 END_TEST
 
+/* A class word after "no", "has", "category"... says what a box holds,
+ * not what it is; the same word first in another class still counts. */
+START_TEST(html_class_qualifiers)
+{
+    from_html("<body><div class='no-share post category-social-issues'><p>Post without a share bar</p></div>"
+              "<div class='entry-head has-sharing'><p>Standfirst of the post</p></div>"
+              "<div class='post tag-menu-ideas'><p>Tagged post</p></div>"
+              "<div class='share-bar no-print'><p>Print-free share bar</p></div></body>");
+    ck_assert_int_eq(block("Post without")->furniture_markup, 0);
+    ck_assert_int_eq(block("Standfirst")->furniture_markup, 0);
+    ck_assert_int_eq(block("Tagged post")->furniture_markup, 0);
+    ck_assert_int_eq(block("Print-free")->furniture_markup, 1);
+}
+END_TEST
+
 #define LONG_TEXT                                                                                         \
     "The foreign ministers met for three hours and agreed to meet again next month, a spokesman said, "  \
     "adding that the two sides had exchanged proposals on the border and on trade, and that both had "   \
@@ -416,6 +431,7 @@ int main(void)
     tcase_add_test(html, html_blocks);
     tcase_add_test(html, html_link_density);
     tcase_add_test(html, html_furniture);
+    tcase_add_test(html, html_class_qualifiers);
     tcase_add_test(html, html_article_container);
     tcase_add_test(html, html_not_text);
     tcase_add_test(html, html_long_noscript);
