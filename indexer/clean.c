@@ -602,9 +602,11 @@ static void notice_paragraphs(cleaner *c)
  * The weights of the search for the main text, measured on the
  * trafilatura set (bench/README.md). A block adds its length less an
  * offset: the characters a line needs before it counts as text. Inside a
- * named container the offset is smaller and list items and table cells
- * cost nothing (ingredients, steps, specifications, prices), outside it
- * every block costs more. A block a rule dropped costs a little: in HTML,
+ * named container the offset is smaller, and list items, table cells and
+ * lines a <br> breaks count a little however short (ingredients, steps,
+ * specifications, prices, addresses), so that a list at the article's edge
+ * joins it rather than being indifferent to it; outside it every block
+ * costs more. A block a rule dropped costs a little: in HTML,
  * share bars and captions sit inside articles; in a text dump, dropped
  * lines are mostly menus.
  */
@@ -615,6 +617,7 @@ enum {
     DROPPED_HTML = 10,
     DROPPED_TEXT = 40,
     SHORT_LINE = 30, /* the most a short line costs unless it reads like a menu */
+    LIST_ITEM = 5,   /* the least a list item, cell or line counts in a container */
     MENU_WORDS = 5,
 };
 /* Share of function words that makes a block prose; the characters of
@@ -640,8 +643,8 @@ static double weight(const cleaner *c, const lg_block *b, const block_info *in)
     double w = (double)in->chars * (prose ? 1 : NON_PROSE) - (c->container ? OFFSET_CONTAINER : OFFSET_PLAIN);
     if (!menu_like(in) && w < -SHORT_LINE)
         w = -SHORT_LINE;
-    if (c->container && (b->kind == LG_BLOCK_LIST_ITEM || b->kind == LG_BLOCK_CELL) && w < 0)
-        w = 0;
+    if (c->container && (b->kind == LG_BLOCK_LIST_ITEM || b->kind == LG_BLOCK_CELL || b->line) && w < LIST_ITEM)
+        w = LIST_ITEM;
     return w + bias;
 }
 

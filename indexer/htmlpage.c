@@ -493,6 +493,7 @@ typedef struct {
     const xmlNode *first;     /* its first text node: decides its kind */
     size_t chars, link_chars, furniture_chars, article_chars;
     int in_link, in_furniture, in_article, in_head;
+    int after_br, before_br;  /* a <br> started / ends the block */
     int rc;
 } walker;
 
@@ -531,8 +532,12 @@ static void flush(walker *w)
             b->link_density = (double)w->link_chars / (double)w->chars;
             b->furniture_markup = 2 * w->furniture_chars > w->chars;
             b->in_article = 2 * w->article_chars > w->chars;
+            b->line = w->after_br || w->before_br;
         }
     }
+    if (w->chars)
+        w->after_br = w->before_br;
+    w->before_br = 0;
     lg_sb_reset(&w->text);
     w->first = NULL;
     w->chars = w->link_chars = w->furniture_chars = w->article_chars = 0;
@@ -596,8 +601,12 @@ static int enter(walker *w, xmlNode *n)
     if (is_skipped(n))
         return 0;
     unsigned flags = element_flags(w, n);
+    int br = is_tag(n, "br");
+    w->before_br = br;
     n->_private = (void *)(uintptr_t)flags;
     mark(w, flags, 1);
+    if ((flags & F_BLOCK) && !br)
+        w->after_br = 0;
     return 1;
 }
 

@@ -33,6 +33,7 @@ typedef struct {
                              or an element whose class/id/role names menus,
                              share, comments, related, subscribe, cookie... */
     int in_article;       /* HTML: inside <article>, <main> or itemprop=articleBody */
+    int line;             /* HTML: a <br> starts or ends it: a line of a paragraph */
     /* Set by cleaning (clean.h): */
     int keep;
     const char *why;      /* static reason a block was dropped, NULL if kept */

@@ -482,6 +482,32 @@ START_TEST(html_cells_and_related)
 }
 END_TEST
 
+/* A list at the edge of the article, inside its container, belongs to it:
+ * the recipe's ingredients after the method, and the lines of a paragraph
+ * broken by <br> before it. */
+START_TEST(html_list_at_the_edge)
+{
+    static const char html[] =
+        "<html><body><nav><a href='/'>Recipes</a></nav><div class='entry-content'>"
+        "<p>Serves four people<br>Takes a night<br>Oven very hot</p>"
+        "<p>This bread needs no kneading: mix the dough in the evening, leave it covered overnight, and "
+        "bake it in a hot pot in the morning for a crust that crackles as it cools on the rack.</p>"
+        "<p>The long rest does the work that kneading would do, and a little more salt than usual keeps "
+        "the flavour from tasting flat after the slow rise at room temperature in a warm kitchen.</p>"
+        "<h3>You need</h3><ul><li>500 g flour</li><li>10 g salt</li><li>2 g yeast</li><li>400 ml water</li></ul>"
+        "</div><div class='site-info'><p>A small kitchen blog since 2009</p></div></body></html>";
+    lg_err e;
+    ck_assert_int_eq(lg_page_from_html(html, sizeof html - 1, "t.html", &page, &e), 0);
+    lg_clean(&page, NULL, NULL);
+    kept("Serves four");
+    kept("Takes a night");
+    kept("This bread");
+    kept("500 g flour");
+    kept("400 ml water");
+    ck_assert_int_eq(block("A small kitchen")->keep, 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("clean");
@@ -497,6 +523,7 @@ int main(void)
     tcase_add_test(tc, far_repeat);
     tcase_add_test(tc, html_markup);
     tcase_add_test(tc, html_cells_and_related);
+    tcase_add_test(tc, html_list_at_the_edge);
     suite_add_tcase(s, tc);
     TCase *site = tcase_create("site");
     tcase_add_checked_fixture(site, NULL, teardown);

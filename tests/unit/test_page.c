@@ -235,6 +235,24 @@ END_TEST
     "adding that the two sides had exchanged proposals on the border and on trade, and that both had "   \
     "asked their deputies to prepare a joint text before the next round of talks."
 
+/* A <br> makes lines of a paragraph; the paragraphs around it are not. */
+START_TEST(html_br_lines)
+{
+    from_html("<body><p>Before</p><p>Main Street 1<br>Springfield<br/>Open daily</p><p>After</p>"
+              "<div>One<br></div><div>Two</div><div>Three<br>Four<p>Five</p></div></body>");
+    ck_assert_int_eq(block("Before")->line, 0);
+    ck_assert_int_eq(block("Main Street")->line, 1);
+    ck_assert_int_eq(block("Springfield")->line, 1);
+    ck_assert_int_eq(block("Open daily")->line, 1);
+    ck_assert_int_eq(block("After")->line, 0);
+    ck_assert_int_eq(block("One")->line, 1);
+    ck_assert_int_eq(block("Two")->line, 0);
+    ck_assert_int_eq(block("Three")->line, 1);
+    ck_assert_int_eq(block("Four")->line, 1);
+    ck_assert_int_eq(block("Five")->line, 0);
+}
+END_TEST
+
 START_TEST(html_article_container)
 {
     from_html("<body><div class='teaser'><article><p>A teaser in an article element</p></article></div>"
@@ -432,6 +450,7 @@ int main(void)
     tcase_add_test(html, html_link_density);
     tcase_add_test(html, html_furniture);
     tcase_add_test(html, html_class_qualifiers);
+    tcase_add_test(html, html_br_lines);
     tcase_add_test(html, html_article_container);
     tcase_add_test(html, html_not_text);
     tcase_add_test(html, html_long_noscript);
