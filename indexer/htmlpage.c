@@ -182,7 +182,8 @@ static int inside_article_element(const xmlNode *n)
     return 0;
 }
 
-/* Furniture by tag wherever it is; <header> and <form> only outside the
+/* Furniture by tag wherever it is (a <figcaption> is a photo's caption and
+ * credit, like a class named caption); <header> and <form> only outside the
  * article container (and a <header> outside any <article> or <main>), where
  * they are the site's bar and its search box: inside, they are the
  * article's own title block and order forms. Never <body> or <html>: their
@@ -190,7 +191,7 @@ static int inside_article_element(const xmlNode *n)
 static int is_furniture(const xmlNode *n, int in_article)
 {
     static const char *const tags[] = {"nav", "footer", "aside", "button", "select", "label",
-                                       "menu", "dialog", NULL};
+                                       "menu", "dialog", "figcaption", NULL};
     if (is_tag(n, "body") || is_tag(n, "html"))
         return 0;
     int outer = !in_article && (is_tag(n, "form") || (is_tag(n, "header") && !inside_article_element(n)));

@@ -194,7 +194,8 @@ START_TEST(html_furniture)
               "<p style='display: none'>Hidden text</p><p aria-hidden='true'>Aria hidden</p>"
               "<div class='tagstyle_x1'>Generated class</div>"
               "<div class='elementor-widget elementor-widget-text-editor'>Elementor box</div>"
-              "<div class='widget widget_text'>Widget box</div></article>"
+              "<div class='widget widget_text'>Widget box</div>"
+              "<figure><img src='a.jpg'><figcaption>The envoys on Tuesday. Photo: Agency</figcaption></figure></article>"
               "<aside>Sidebar box</aside><form><label>Search</label></form></div>"
               "<footer>Footer text</footer><div class='sharedaddy'>Share daddy</div></body>");
     ck_assert_int_eq(block("SiteLogo")->furniture_markup, 1);
@@ -208,6 +209,7 @@ START_TEST(html_furniture)
     ck_assert_int_eq(block("Generated class")->furniture_markup, 0);
     ck_assert_int_eq(block("Elementor box")->furniture_markup, 0);
     ck_assert_int_eq(block("Widget box")->furniture_markup, 1);
+    ck_assert_int_eq(block("The envoys on")->furniture_markup, 1);
     ck_assert_int_eq(block("Sidebar box")->furniture_markup, 1);
     ck_assert_int_eq(block("Search")->furniture_markup, 1);
     ck_assert_int_eq(block("Footer text")->furniture_markup, 1);
