@@ -17,6 +17,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "analyze.h"
@@ -493,6 +494,50 @@ static const char *debris_rule(const lg_block *b, const block_info *in)
     return outside <= 2 ? "markup" : NULL;
 }
 
+/* The label word just before text[colon] (skipping a figure number):
+ * whether it is one of `labels`, and where it starts. */
+static int label_before(const char *text, size_t colon, const char *const *labels, size_t *start)
+{
+    size_t end = colon;
+    while (end > 0 && (text[end - 1] == ' ' || (text[end - 1] >= '0' && text[end - 1] <= '9') || text[end - 1] == '.'))
+        end--;
+    size_t a = end;
+    while (a > 0 && ((text[a - 1] | 32) >= 'a' && (text[a - 1] | 32) <= 'z'))
+        a--;
+    *start = a;
+    for (; *labels; labels++)
+        if (strlen(*labels) == end - a && strncasecmp(text + a, *labels, end - a) == 0)
+            return 1;
+    return 0;
+}
+
+/* Photo captions outside <figcaption>: a block that opens with a figure
+ * label ("Abbildung 4:", "Figure:") or closes with a credit that is no
+ * sentence ("… im Überblick. (Foto: Getty)", "… el año escolar. Foto:
+ * Andina"; not "… named his source: the ambassador."). */
+#define CAPTION_MAX_CHARS 300
+#define CREDIT_MAX_BYTES 40
+static const char *caption_rule(const lg_block *b, const block_info *in)
+{
+    static const char *const figures[] = {"abbildung", "abb", "figure", "fig", "grafik", "titelbild",
+                                          "beitragsbild", "aufmacherbild", "illustration", NULL};
+    static const char *const credits[] = {"foto", "fotos", "photo", "photos", "bild", "image", "imagen",
+                                          "kuva", "quelle", "source", "credit", "fuente", NULL};
+    if (in->chars > CAPTION_MAX_CHARS)
+        return NULL;
+    const char *colon = strchr(b->text, ':');
+    size_t start;
+    if (colon && label_before(b->text, (size_t)(colon - b->text), figures, &start) && start == 0)
+        return "credit";
+    colon = strrchr(b->text, ':');
+    size_t credit = colon ? b->len - (size_t)(colon - b->text) - 1 : 0;
+    if (credit < 2 || credit > CREDIT_MAX_BYTES || strstr(colon, ". ") || ends_sentence(b->text, b->len))
+        return NULL;
+    if (!label_before(b->text, (size_t)(colon - b->text), credits, &start) || start == 0)
+        return NULL;
+    return start >= 2 && (b->text[start - 1] == ' ' || b->text[start - 1] == '(') ? "credit" : NULL;
+}
+
 static const char *markup_rule(const lg_block *b, const block_info *in)
 {
     if (b->furniture_markup)
@@ -521,6 +566,8 @@ static const char *block_rule(const cleaner *c, size_t i)
         why = separator_rule(b, in);
     if (!why)
         why = debris_rule(b, in);
+    if (!why)
+        why = caption_rule(b, in);
     return why;
 }
 

@@ -302,6 +302,32 @@ START_TEST(german_site)
 }
 END_TEST
 
+/* Captions outside <figcaption>: a figure label in front, a credit at the
+ * end; a colon in prose or a label with nothing after it is not one. */
+START_TEST(captions)
+{
+    clean_text("Harbour talks resume after a week of delays\n"
+               "Negotiators returned to the harbour city on Monday after a week in which the talks had "
+               "stalled over the question of who would inspect the cargo, two people close to the talks said.\n"
+               "The delegations meet at the old customs house. (Photo: Harbour Agency)\n"
+               "Figure 2: Cargo volumes by month, in tonnes\n"
+               "A spokesman put it plainly: the inspections must start within a month or the deal would be "
+               "off, and neither side wanted that after so many rounds of negotiation in the same building.\n"
+               "Sources close to the talks: none would comment on the timetable for the next round.\n"
+               "Asked who had told him, he named his source: the ambassador.\n"
+               "The two sides are expected to sign a first text next week, the spokesman added in a statement.\n",
+               NULL, NULL);
+    kept("Harbour talks resume");
+    kept("Negotiators returned");
+    dropped("The delegations meet", "credit");
+    dropped("Figure 2:", "credit");
+    kept("A spokesman put it plainly");
+    kept("Sources close to the talks");
+    kept("Asked who had told him");
+    kept("The two sides");
+}
+END_TEST
+
 /* Near-equal paragraphs go, short labels that repeat stay. */
 START_TEST(repeats)
 {
@@ -519,6 +545,7 @@ int main(void)
     tcase_add_test(tc, portal_page_story);
     tcase_add_test(tc, news_page_furniture);
     tcase_add_test(tc, german_site);
+    tcase_add_test(tc, captions);
     tcase_add_test(tc, repeats);
     tcase_add_test(tc, far_repeat);
     tcase_add_test(tc, html_markup);
