@@ -305,6 +305,9 @@ static const phrase phrases[] = {
     {'^', 200, "lea mas", HEADLINE_LIST}, {'^', 200, "le puede interesar", HEADLINE_LIST},
     {'^', 200, "veja tambem", HEADLINE_LIST}, {'^', 200, "leia tambem", HEADLINE_LIST},
     {'^', 200, "zum weiterlesen", HEADLINE_LIST}, {'^', 200, "sie konnten auch", HEADLINE_LIST},
+    {'^', 200, "entdecke weitere", HEADLINE_LIST}, {'^', 200, "entdecken sie weitere", HEADLINE_LIST},
+    {'^', 200, "meist gesucht", HEADLINE_LIST}, {'^', 200, "upcoming events", HEADLINE_LIST},
+    {'~', 80, "auch interessieren", HEADLINE_LIST}, {'^', 200, "kommende events", HEADLINE_LIST},
     /* Legal, privacy and cookie notices. */
     {'=', 40, "impressum", "legal"}, {'~', 400, "all rights reserved", "legal"},
     {'~', 400, "alle rechte vorbehalten", "legal"}, {'~', 400, "todos los derechos reservados", "legal"},

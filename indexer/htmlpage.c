@@ -9,6 +9,8 @@
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <stdint.h>
+#include <stdio.h> /*DEBUG*/
+#include <stdio.h> /*DEBUG*/
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

@@ -328,6 +328,28 @@ START_TEST(captions)
 }
 END_TEST
 
+/* More headings of story lists: "Discover more", "might also interest
+ * you", "Upcoming events", "Most searched". */
+START_TEST(list_headings)
+{
+    clean_text("Neue Radwege f\xC3\xBCr die Innenstadt\n"
+               "Die Stadt will bis zum Herbst drei neue Radwege durch die Innenstadt bauen, wie die "
+               "Verkehrsdezernentin am Dienstag im Rathaus ank\xC3\xBCndigte; die Kosten tr\xC3\xA4gt zum "
+               "gr\xC3\xB6\xC3\x9Ften Teil das Land, der Rest kommt aus dem laufenden Haushalt der Stadt.\n"
+               "Das Thema k\xC3\xB6nnte Sie auch interessieren:\n"
+               "Parkgeb\xC3\xBChren steigen ab Mai\n"
+               "Upcoming events\n"
+               "Stadtradeln im Juni\n",
+               NULL, NULL);
+    kept("Neue Radwege");
+    kept("Die Stadt will");
+    dropped("Das Thema k", "headline list");
+    dropped("Parkgeb", "headline list");
+    dropped("Upcoming events", "headline list");
+    ck_assert_int_eq(block("Stadtradeln")->keep, 0);
+}
+END_TEST
+
 /* Near-equal paragraphs go, short labels that repeat stay. */
 START_TEST(repeats)
 {
@@ -546,6 +568,7 @@ int main(void)
     tcase_add_test(tc, news_page_furniture);
     tcase_add_test(tc, german_site);
     tcase_add_test(tc, captions);
+    tcase_add_test(tc, list_headings);
     tcase_add_test(tc, repeats);
     tcase_add_test(tc, far_repeat);
     tcase_add_test(tc, html_markup);
