@@ -17,6 +17,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "analyze.h"
@@ -304,6 +305,9 @@ static const phrase phrases[] = {
     {'^', 200, "lea mas", HEADLINE_LIST}, {'^', 200, "le puede interesar", HEADLINE_LIST},
     {'^', 200, "veja tambem", HEADLINE_LIST}, {'^', 200, "leia tambem", HEADLINE_LIST},
     {'^', 200, "zum weiterlesen", HEADLINE_LIST}, {'^', 200, "sie konnten auch", HEADLINE_LIST},
+    {'^', 200, "entdecke weitere", HEADLINE_LIST}, {'^', 200, "entdecken sie weitere", HEADLINE_LIST},
+    {'^', 200, "meist gesucht", HEADLINE_LIST}, {'^', 200, "upcoming events", HEADLINE_LIST},
+    {'~', 80, "auch interessieren", HEADLINE_LIST}, {'^', 200, "kommende events", HEADLINE_LIST},
     /* Legal, privacy and cookie notices. */
     {'=', 40, "impressum", "legal"}, {'~', 400, "all rights reserved", "legal"},
     {'~', 400, "alle rechte vorbehalten", "legal"}, {'~', 400, "todos los derechos reservados", "legal"},
@@ -493,6 +497,50 @@ static const char *debris_rule(const lg_block *b, const block_info *in)
     return outside <= 2 ? "markup" : NULL;
 }
 
+/* The label word just before text[colon] (skipping a figure number):
+ * whether it is one of `labels`, and where it starts. */
+static int label_before(const char *text, size_t colon, const char *const *labels, size_t *start)
+{
+    size_t end = colon;
+    while (end > 0 && (text[end - 1] == ' ' || (text[end - 1] >= '0' && text[end - 1] <= '9') || text[end - 1] == '.'))
+        end--;
+    size_t a = end;
+    while (a > 0 && ((text[a - 1] | 32) >= 'a' && (text[a - 1] | 32) <= 'z'))
+        a--;
+    *start = a;
+    for (; *labels; labels++)
+        if (strlen(*labels) == end - a && strncasecmp(text + a, *labels, end - a) == 0)
+            return 1;
+    return 0;
+}
+
+/* Photo captions outside <figcaption>: a block that opens with a figure
+ * label ("Abbildung 4:", "Figure:") or closes with a credit that is no
+ * sentence ("… im Überblick. (Foto: Getty)", "… el año escolar. Foto:
+ * Andina"; not "… named his source: the ambassador."). */
+#define CAPTION_MAX_CHARS 300
+#define CREDIT_MAX_BYTES 40
+static const char *caption_rule(const lg_block *b, const block_info *in)
+{
+    static const char *const figures[] = {"abbildung", "abb", "figure", "fig", "grafik", "titelbild",
+                                          "beitragsbild", "aufmacherbild", "illustration", NULL};
+    static const char *const credits[] = {"foto", "fotos", "photo", "photos", "bild", "image", "imagen",
+                                          "kuva", "quelle", "source", "credit", "fuente", NULL};
+    if (in->chars > CAPTION_MAX_CHARS)
+        return NULL;
+    const char *colon = strchr(b->text, ':');
+    size_t start;
+    if (colon && label_before(b->text, (size_t)(colon - b->text), figures, &start) && start == 0)
+        return "credit";
+    colon = strrchr(b->text, ':');
+    size_t credit = colon ? b->len - (size_t)(colon - b->text) - 1 : 0;
+    if (credit < 2 || credit > CREDIT_MAX_BYTES || strstr(colon, ". ") || ends_sentence(b->text, b->len))
+        return NULL;
+    if (!label_before(b->text, (size_t)(colon - b->text), credits, &start) || start == 0)
+        return NULL;
+    return start >= 2 && (b->text[start - 1] == ' ' || b->text[start - 1] == '(') ? "credit" : NULL;
+}
+
 static const char *markup_rule(const lg_block *b, const block_info *in)
 {
     if (b->furniture_markup)
@@ -521,6 +569,8 @@ static const char *block_rule(const cleaner *c, size_t i)
         why = separator_rule(b, in);
     if (!why)
         why = debris_rule(b, in);
+    if (!why)
+        why = caption_rule(b, in);
     return why;
 }
 
@@ -602,9 +652,11 @@ static void notice_paragraphs(cleaner *c)
  * The weights of the search for the main text, measured on the
  * trafilatura set (bench/README.md). A block adds its length less an
  * offset: the characters a line needs before it counts as text. Inside a
- * named container the offset is smaller and list items and table cells
- * cost nothing (ingredients, steps, specifications, prices), outside it
- * every block costs more. A block a rule dropped costs a little: in HTML,
+ * named container the offset is smaller, and list items, table cells and
+ * lines a <br> breaks count a little however short (ingredients, steps,
+ * specifications, prices, addresses), so that a list at the article's edge
+ * joins it rather than being indifferent to it; outside it every block
+ * costs more. A block a rule dropped costs a little: in HTML,
  * share bars and captions sit inside articles; in a text dump, dropped
  * lines are mostly menus.
  */
@@ -615,6 +667,7 @@ enum {
     DROPPED_HTML = 10,
     DROPPED_TEXT = 40,
     SHORT_LINE = 30, /* the most a short line costs unless it reads like a menu */
+    LIST_ITEM = 5,   /* the least a list item, cell or line counts in a container */
     MENU_WORDS = 5,
 };
 /* Share of function words that makes a block prose; the characters of
@@ -640,8 +693,8 @@ static double weight(const cleaner *c, const lg_block *b, const block_info *in)
     double w = (double)in->chars * (prose ? 1 : NON_PROSE) - (c->container ? OFFSET_CONTAINER : OFFSET_PLAIN);
     if (!menu_like(in) && w < -SHORT_LINE)
         w = -SHORT_LINE;
-    if (c->container && (b->kind == LG_BLOCK_LIST_ITEM || b->kind == LG_BLOCK_CELL) && w < 0)
-        w = 0;
+    if (c->container && (b->kind == LG_BLOCK_LIST_ITEM || b->kind == LG_BLOCK_CELL || b->line) && w < LIST_ITEM)
+        w = LIST_ITEM;
     return w + bias;
 }
 

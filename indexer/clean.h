@@ -3,9 +3,9 @@
  *
  * Sets block->keep and block->why for every block. Dropped: navigation and
  * menu words, share/subscribe/comment furniture, legal and copyright
- * notices, lists of unrelated headlines, error-page text, counters, lines
- * in scripts other than the article's, blocks the HTML marks as furniture
- * or that are mostly links; and every exact or near-exact repeat of a kept
+ * notices, photo captions, lists of unrelated headlines, error-page text,
+ * counters, lines in scripts other than the article's, blocks the HTML
+ * marks as furniture or that are mostly links; and every exact or near-exact repeat of a kept
  * paragraph. A block seen on many other pages of the same site is
  * furniture too (trafilatura's cross-document duplicate segments): the
  * caller supplies that count.

@@ -9,6 +9,8 @@
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <stdint.h>
+#include <stdio.h> /*DEBUG*/
+#include <stdio.h> /*DEBUG*/
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -106,25 +108,42 @@ static int segment_furniture(const char *seg, int first)
     return 0;
 }
 
+/* Words after which the rest of a class name says what the box holds or
+ * lacks, not what it is: "no-share" and "has-sharing" mark an article
+ * without or with a share bar, and WordPress lists a post's taxonomy as
+ * "category-social-issues", "tag-menu-ideas" on the post itself. */
+static int is_qualifier(const char *seg)
+{
+    static const char *const words[] = {"no", "has", "with", "enable", "category", "tag", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (strcmp(seg, *w) == 0)
+            return 1;
+    return 0;
+}
+
 /* Splits a class or id into words (at punctuation and camelCase humps),
- * lower-cased, and asks each, saying whether it starts a class name. */
+ * lower-cased, and asks each, saying whether it starts a class name,
+ * until a qualifier ends the class name's say. */
 static int names_in(const xmlChar *v)
 {
     char seg[64];
     size_t n = 0;
-    int first = 1;
+    int first = 1, qualified = 0;
     for (const xmlChar *s = v;; s++) {
         int alnum = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9');
         int hump = n && *s >= 'A' && *s <= 'Z' && s[-1] >= 'a' && s[-1] <= 'z';
         if ((!alnum || hump) && n) {
             seg[n] = '\0';
-            if (segment_furniture(seg, first))
+            if (!qualified && segment_furniture(seg, first))
                 return 1;
+            qualified |= is_qualifier(seg);
             n = 0;
             first = 0;
         }
-        if (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+        if (*s == ' ' || (*s >= '\t' && *s <= '\r')) {
             first = 1;
+            qualified = 0;
+        }
         if (!*s)
             return 0;
         if (alnum && n + 1 < sizeof seg)
@@ -165,7 +184,8 @@ static int inside_article_element(const xmlNode *n)
     return 0;
 }
 
-/* Furniture by tag wherever it is; <header> and <form> only outside the
+/* Furniture by tag wherever it is (a <figcaption> is a photo's caption and
+ * credit, like a class named caption); <header> and <form> only outside the
  * article container (and a <header> outside any <article> or <main>), where
  * they are the site's bar and its search box: inside, they are the
  * article's own title block and order forms. Never <body> or <html>: their
@@ -173,7 +193,7 @@ static int inside_article_element(const xmlNode *n)
 static int is_furniture(const xmlNode *n, int in_article)
 {
     static const char *const tags[] = {"nav", "footer", "aside", "button", "select", "label",
-                                       "menu", "dialog", NULL};
+                                       "menu", "dialog", "figcaption", NULL};
     if (is_tag(n, "body") || is_tag(n, "html"))
         return 0;
     int outer = !in_article && (is_tag(n, "form") || (is_tag(n, "header") && !inside_article_element(n)));
@@ -476,6 +496,7 @@ typedef struct {
     const xmlNode *first;     /* its first text node: decides its kind */
     size_t chars, link_chars, furniture_chars, article_chars;
     int in_link, in_furniture, in_article, in_head;
+    int after_br, before_br;  /* a <br> started / ends the block */
     int rc;
 } walker;
 
@@ -514,8 +535,12 @@ static void flush(walker *w)
             b->link_density = (double)w->link_chars / (double)w->chars;
             b->furniture_markup = 2 * w->furniture_chars > w->chars;
             b->in_article = 2 * w->article_chars > w->chars;
+            b->line = w->after_br || w->before_br;
         }
     }
+    if (w->chars)
+        w->after_br = w->before_br;
+    w->before_br = 0;
     lg_sb_reset(&w->text);
     w->first = NULL;
     w->chars = w->link_chars = w->furniture_chars = w->article_chars = 0;
@@ -579,8 +604,12 @@ static int enter(walker *w, xmlNode *n)
     if (is_skipped(n))
         return 0;
     unsigned flags = element_flags(w, n);
+    int br = is_tag(n, "br");
+    w->before_br = br;
     n->_private = (void *)(uintptr_t)flags;
     mark(w, flags, 1);
+    if ((flags & F_BLOCK) && !br)
+        w->after_br = 0;
     return 1;
 }
 

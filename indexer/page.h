@@ -29,10 +29,11 @@ typedef struct {
     lg_block_kind kind;
     int level;            /* heading level 1-6, else 0 */
     double link_density;  /* share of the characters inside <a> (HTML), else 0 */
-    int furniture_markup; /* HTML: inside nav/header/footer/aside/form/button,
+    int furniture_markup; /* HTML: inside nav/header/footer/aside/form/button/figcaption,
                              or an element whose class/id/role names menus,
                              share, comments, related, subscribe, cookie... */
     int in_article;       /* HTML: inside <article>, <main> or itemprop=articleBody */
+    int line;             /* HTML: a <br> starts or ends it: a line of a paragraph */
     /* Set by cleaning (clean.h): */
     int keep;
     const char *why;      /* static reason a block was dropped, NULL if kept */

@@ -302,6 +302,54 @@ START_TEST(german_site)
 }
 END_TEST
 
+/* Captions outside <figcaption>: a figure label in front, a credit at the
+ * end; a colon in prose or a label with nothing after it is not one. */
+START_TEST(captions)
+{
+    clean_text("Harbour talks resume after a week of delays\n"
+               "Negotiators returned to the harbour city on Monday after a week in which the talks had "
+               "stalled over the question of who would inspect the cargo, two people close to the talks said.\n"
+               "The delegations meet at the old customs house. (Photo: Harbour Agency)\n"
+               "Figure 2: Cargo volumes by month, in tonnes\n"
+               "A spokesman put it plainly: the inspections must start within a month or the deal would be "
+               "off, and neither side wanted that after so many rounds of negotiation in the same building.\n"
+               "Sources close to the talks: none would comment on the timetable for the next round.\n"
+               "Asked who had told him, he named his source: the ambassador.\n"
+               "The two sides are expected to sign a first text next week, the spokesman added in a statement.\n",
+               NULL, NULL);
+    kept("Harbour talks resume");
+    kept("Negotiators returned");
+    dropped("The delegations meet", "credit");
+    dropped("Figure 2:", "credit");
+    kept("A spokesman put it plainly");
+    kept("Sources close to the talks");
+    kept("Asked who had told him");
+    kept("The two sides");
+}
+END_TEST
+
+/* More headings of story lists: "Discover more", "might also interest
+ * you", "Upcoming events", "Most searched". */
+START_TEST(list_headings)
+{
+    clean_text("Neue Radwege f\xC3\xBCr die Innenstadt\n"
+               "Die Stadt will bis zum Herbst drei neue Radwege durch die Innenstadt bauen, wie die "
+               "Verkehrsdezernentin am Dienstag im Rathaus ank\xC3\xBCndigte; die Kosten tr\xC3\xA4gt zum "
+               "gr\xC3\xB6\xC3\x9Ften Teil das Land, der Rest kommt aus dem laufenden Haushalt der Stadt.\n"
+               "Das Thema k\xC3\xB6nnte Sie auch interessieren:\n"
+               "Parkgeb\xC3\xBChren steigen ab Mai\n"
+               "Upcoming events\n"
+               "Stadtradeln im Juni\n",
+               NULL, NULL);
+    kept("Neue Radwege");
+    kept("Die Stadt will");
+    dropped("Das Thema k", "headline list");
+    dropped("Parkgeb", "headline list");
+    dropped("Upcoming events", "headline list");
+    ck_assert_int_eq(block("Stadtradeln")->keep, 0);
+}
+END_TEST
+
 /* Near-equal paragraphs go, short labels that repeat stay. */
 START_TEST(repeats)
 {
@@ -482,6 +530,32 @@ START_TEST(html_cells_and_related)
 }
 END_TEST
 
+/* A list at the edge of the article, inside its container, belongs to it:
+ * the recipe's ingredients after the method, and the lines of a paragraph
+ * broken by <br> before it. */
+START_TEST(html_list_at_the_edge)
+{
+    static const char html[] =
+        "<html><body><nav><a href='/'>Recipes</a></nav><div class='entry-content'>"
+        "<p>Serves four people<br>Takes a night<br>Oven very hot</p>"
+        "<p>This bread needs no kneading: mix the dough in the evening, leave it covered overnight, and "
+        "bake it in a hot pot in the morning for a crust that crackles as it cools on the rack.</p>"
+        "<p>The long rest does the work that kneading would do, and a little more salt than usual keeps "
+        "the flavour from tasting flat after the slow rise at room temperature in a warm kitchen.</p>"
+        "<h3>You need</h3><ul><li>500 g flour</li><li>10 g salt</li><li>2 g yeast</li><li>400 ml water</li></ul>"
+        "</div><div class='site-info'><p>A small kitchen blog since 2009</p></div></body></html>";
+    lg_err e;
+    ck_assert_int_eq(lg_page_from_html(html, sizeof html - 1, "t.html", &page, &e), 0);
+    lg_clean(&page, NULL, NULL);
+    kept("Serves four");
+    kept("Takes a night");
+    kept("This bread");
+    kept("500 g flour");
+    kept("400 ml water");
+    ck_assert_int_eq(block("A small kitchen")->keep, 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("clean");
@@ -493,10 +567,13 @@ int main(void)
     tcase_add_test(tc, portal_page_story);
     tcase_add_test(tc, news_page_furniture);
     tcase_add_test(tc, german_site);
+    tcase_add_test(tc, captions);
+    tcase_add_test(tc, list_headings);
     tcase_add_test(tc, repeats);
     tcase_add_test(tc, far_repeat);
     tcase_add_test(tc, html_markup);
     tcase_add_test(tc, html_cells_and_related);
+    tcase_add_test(tc, html_list_at_the_edge);
     suite_add_tcase(s, tc);
     TCase *site = tcase_create("site");
     tcase_add_checked_fixture(site, NULL, teardown);

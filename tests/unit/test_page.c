@@ -194,7 +194,8 @@ START_TEST(html_furniture)
               "<p style='display: none'>Hidden text</p><p aria-hidden='true'>Aria hidden</p>"
               "<div class='tagstyle_x1'>Generated class</div>"
               "<div class='elementor-widget elementor-widget-text-editor'>Elementor box</div>"
-              "<div class='widget widget_text'>Widget box</div></article>"
+              "<div class='widget widget_text'>Widget box</div>"
+              "<figure><img src='a.jpg'><figcaption>The envoys on Tuesday. Photo: Agency</figcaption></figure></article>"
               "<aside>Sidebar box</aside><form><label>Search</label></form></div>"
               "<footer>Footer text</footer><div class='sharedaddy'>Share daddy</div></body>");
     ck_assert_int_eq(block("SiteLogo")->furniture_markup, 1);
@@ -208,6 +209,7 @@ START_TEST(html_furniture)
     ck_assert_int_eq(block("Generated class")->furniture_markup, 0);
     ck_assert_int_eq(block("Elementor box")->furniture_markup, 0);
     ck_assert_int_eq(block("Widget box")->furniture_markup, 1);
+    ck_assert_int_eq(block("The envoys on")->furniture_markup, 1);
     ck_assert_int_eq(block("Sidebar box")->furniture_markup, 1);
     ck_assert_int_eq(block("Search")->furniture_markup, 1);
     ck_assert_int_eq(block("Footer text")->furniture_markup, 1);
@@ -215,10 +217,43 @@ START_TEST(html_furniture)
 }
 END_TEST
 
+/* A class word after "no", "has", "category"... says what a box holds,
+ * not what it is; the same word first in another class still counts. */
+START_TEST(html_class_qualifiers)
+{
+    from_html("<body><div class='no-share post category-social-issues'><p>Post without a share bar</p></div>"
+              "<div class='entry-head has-sharing'><p>Standfirst of the post</p></div>"
+              "<div class='post tag-menu-ideas'><p>Tagged post</p></div>"
+              "<div class='share-bar no-print'><p>Print-free share bar</p></div></body>");
+    ck_assert_int_eq(block("Post without")->furniture_markup, 0);
+    ck_assert_int_eq(block("Standfirst")->furniture_markup, 0);
+    ck_assert_int_eq(block("Tagged post")->furniture_markup, 0);
+    ck_assert_int_eq(block("Print-free")->furniture_markup, 1);
+}
+END_TEST
+
 #define LONG_TEXT                                                                                         \
     "The foreign ministers met for three hours and agreed to meet again next month, a spokesman said, "  \
     "adding that the two sides had exchanged proposals on the border and on trade, and that both had "   \
     "asked their deputies to prepare a joint text before the next round of talks."
+
+/* A <br> makes lines of a paragraph; the paragraphs around it are not. */
+START_TEST(html_br_lines)
+{
+    from_html("<body><p>Before</p><p>Main Street 1<br>Springfield<br/>Open daily</p><p>After</p>"
+              "<div>One<br></div><div>Two</div><div>Three<br>Four<p>Five</p></div></body>");
+    ck_assert_int_eq(block("Before")->line, 0);
+    ck_assert_int_eq(block("Main Street")->line, 1);
+    ck_assert_int_eq(block("Springfield")->line, 1);
+    ck_assert_int_eq(block("Open daily")->line, 1);
+    ck_assert_int_eq(block("After")->line, 0);
+    ck_assert_int_eq(block("One")->line, 1);
+    ck_assert_int_eq(block("Two")->line, 0);
+    ck_assert_int_eq(block("Three")->line, 1);
+    ck_assert_int_eq(block("Four")->line, 1);
+    ck_assert_int_eq(block("Five")->line, 0);
+}
+END_TEST
 
 START_TEST(html_article_container)
 {
@@ -416,6 +451,8 @@ int main(void)
     tcase_add_test(html, html_blocks);
     tcase_add_test(html, html_link_density);
     tcase_add_test(html, html_furniture);
+    tcase_add_test(html, html_class_qualifiers);
+    tcase_add_test(html, html_br_lines);
     tcase_add_test(html, html_article_container);
     tcase_add_test(html, html_not_text);
     tcase_add_test(html, html_long_noscript);
