@@ -151,3 +151,103 @@ int lg_collection_share_ids(lg_writer *w, unsigned count, unsigned into, lg_err 
     }
     return 0;
 }
+
+/* One entity as a shard knows it: its key, its spelling there and the
+ * first article mentioning it there. */
+typedef struct {
+    char *key, *name;
+    int64_t first;
+} spelling;
+
+static int by_key_first(const void *a, const void *b)
+{
+    const spelling *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->first > y->first) - (x->first < y->first);
+}
+
+static const struct {
+    const char *list, *rename, *requeue;
+} entity_sql[] = {
+    {"SELECT key, name, (SELECT min(id) FROM articles WHERE outlet_id = e.id OR via_id = e.id)"
+     " AS first FROM outlets e WHERE first IS NOT NULL",
+     "UPDATE outlets SET name = ?2 WHERE key = ?1 AND name <> ?2",
+     "INSERT INTO outbox(article_id) SELECT a.id FROM articles a JOIN outlets e"
+     " ON e.id IN (a.outlet_id, a.via_id) WHERE e.key = ?1"},
+    {"SELECT key, name, min(coalesce((SELECT min(article_id) FROM article_speakers"
+     " WHERE speaker_id = e.id), 1e18), coalesce((SELECT min(article_id) FROM quotes"
+     " WHERE speaker_id = e.id), 1e18)) AS first FROM speakers e WHERE first < 1e18",
+     "UPDATE speakers SET name = ?2 WHERE key = ?1 AND name <> ?2",
+     "INSERT INTO outbox(article_id) SELECT article_id FROM article_speakers x JOIN speakers e"
+     " ON e.id = x.speaker_id WHERE e.key = ?1 UNION SELECT q.article_id FROM quotes q"
+     " JOIN speakers e ON e.id = q.speaker_id WHERE e.key = ?1"},
+};
+
+static int collect(sqlite3 *sql, const char *q, spelling **v, size_t *n, size_t *cap)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(sql, q, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && LG_GROW(*v, *n, *cap) == 0)
+        (*v)[(*n)++] = (spelling){strdup((const char *)sqlite3_column_text(st, 0)),
+                                  strdup((const char *)sqlite3_column_text(st, 1)),
+                                  sqlite3_column_int64(st, 2)};
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Gives `key` the spelling `name` in this shard; when that changes it,
+ * queues the articles showing it so Xapian's document data follows. */
+static int respell(sqlite3 *sql, size_t kind, const char *key, const char *name)
+{
+    sqlite3_stmt *st;
+    for (int step = 0; step < 2; step++) {
+        if (sqlite3_prepare_v2(sql, step ? entity_sql[kind].requeue : entity_sql[kind].rename,
+                               -1, &st, NULL) != SQLITE_OK)
+            return -1;
+        sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+        if (!step)
+            sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return -1;
+        if (!step && sqlite3_changes(sql) == 0)
+            return 0;
+    }
+    return 0;
+}
+
+static int unify_kind(lg_writer *w, unsigned count, size_t kind)
+{
+    spelling *v = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    for (unsigned k = 0; rc == 0 && k < count; k++)
+        rc = collect(w[k].db.sql, entity_sql[kind].list, &v, &n, &cap);
+    if (rc == 0)
+        qsort(v, n, sizeof *v, by_key_first);
+    /* The first row of each key is the spelling seen first overall. */
+    for (size_t i = 0, best = 0; rc == 0 && i < n; i++) {
+        if (strcmp(v[i].key, v[best].key) != 0)
+            best = i;
+        for (unsigned k = 0; rc == 0 && k < count && i == best + 1; k++)
+            rc = respell(w[k].db.sql, kind, v[best].key, v[best].name);
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].key);
+        free(v[i].name);
+    }
+    free(v);
+    return rc;
+}
+
+int lg_collection_unify_names(lg_writer *w, unsigned count, lg_err *e)
+{
+    for (size_t kind = 0; kind < 2; kind++)
+        if (unify_kind(w, count, kind) != 0)
+            return lg_err_set(e, LG_EXIT_DB, "cannot unify names across shards: %s",
+                              sqlite3_errmsg(w[0].db.sql));
+    return 0;
+}

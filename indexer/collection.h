@@ -9,7 +9,8 @@
  * shards: before each write into a shard its AUTOINCREMENT counters
  * (articles, quotes) are raised to the highest of any shard, so a run
  * gives the ids one database would give for the same inputs in the same
- * order. N is fixed when the collection is created; another N is refused.
+ * order; outlets and speakers are spelled as one database would spell
+ * them (lg_collection_unify_names). N is fixed when the collection is created; another N is refused.
  */
 #ifndef LEGATE_COLLECTION_H
 #define LEGATE_COLLECTION_H
@@ -27,5 +28,12 @@ void lg_collection_close(lg_writer *w, unsigned count);
 /* Raises shard `into`'s id counters to the collection's highest. Call
  * inside the store transactions, before a put into that shard. */
 int lg_collection_share_ids(lg_writer *w, unsigned count, unsigned into, lg_err *e);
+
+/* An outlet or speaker is shown as first spelled in the whole collection:
+ * the spelling of the shard whose article mentioning it has the lowest id
+ * is given to every shard that spells it otherwise, and their articles are
+ * queued for Xapian. Call inside the store transactions, before the last
+ * sync of a run. */
+int lg_collection_unify_names(lg_writer *w, unsigned count, lg_err *e);
 
 #endif

@@ -309,6 +309,8 @@ static int index_paths(run *r, const char *const *paths, size_t n)
             if (lg_store_prune(r->w[k].store, real, &r->sum->removed, r->e) != 0)
                 return -1;
     }
+    if (r->o->shards && lg_collection_unify_names(r->w, r->n_w, r->e) != 0)
+        return -1;
     if (each_store(r, lg_store_commit) != 0)
         return -1;
     return sync_all(r);
