@@ -100,6 +100,8 @@ static char *dup_col(sqlite3_stmt *st, int i)
 typedef struct {
     sqlite3 *sql;           /* NULL: hits from document data (shards) */
     xs_db *xdb;
+    const xs_query *q;      /* shards: to count the copies of a result */
+    int collapse;
     const target_desc *t;
     fetcher f;
     sqlite3_stmt *copies;   /* the outlets of every copy */
@@ -237,10 +239,14 @@ static int assemble_data(assembler *a, const char *data, size_t len, uint64_t co
             h->values[i] = lg_docdata_dup(o, fd->column);
     }
     char *text = data_extra(a, o, X_TEXT), *group = data_extra(a, o, X_GROUP);
+    uint64_t copies = collapsed + 1;
+    int rc = a->collapse ? lg_shards_count(a->xdb, a->q, a->t->collapse_slot, group ? group : "",
+                                           &copies, e) : 0;
     char num[32];
-    snprintf(num, sizeof num, "%llu", (unsigned long long)collapsed + 1);
+    snprintf(num, sizeof num, "%llu", (unsigned long long)copies);
     h->values[a->t->copies_field] = strdup(num);
-    int rc = add_snippet(a, text, text ? strlen(text) : 0, h, e);
+    if (rc == 0)
+        rc = add_snippet(a, text, text ? strlen(text) : 0, h, e);
     if (rc == 0 && !(h->values[LG_F_OUTLETS] = lg_shards_outlets(
                          a->xdb, a->t->kind, a->t->collapse_slot, group ? group : "", e)))
         rc = -1;
@@ -460,6 +466,8 @@ int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
     if (compile_request(sql, req, &c, e) == 0 && (as.hl = lg_hlset_new()) &&
         assembler_init(&as, sql, req, e) == 0) {
         as.stemmer = c.stemmer;
+        as.q = c.q;
+        as.collapse = req->collapse;
         lg_query_highlight_terms(c.root, c.stemmer, add_hl, as.hl);
         lg_fmt_set_columns(w, as.t->columns);
         if (req->fields) {

@@ -141,3 +141,27 @@ char *lg_shards_name(xs_db *xdb, lg_field_id field, const char *key)
     json_decref(o);
     return name;
 }
+
+int lg_shards_count(xs_db *xdb, const xs_query *q, int slot, const char *key, uint64_t *n,
+                    lg_err *e)
+{
+    xs_query *subs[2] = {(xs_query *)q, xs_query_value_range(slot, key, key)};
+    xs_query *both = subs[1] ? xs_query_combine(XS_OP_FILTER, subs, 2, 0) : NULL;
+    xs_query_free(subs[1]);
+    uint64_t docs = 0;
+    xs_search_opts o;
+    xs_search_opts_init(&o);
+    o.sort = XS_SORT_DOCID;
+    o.limit = 0;
+    xs_results *r = NULL;
+    int rc = 0;
+    if (!both)
+        rc = lg_err_set(e, LG_EXIT_DB, "out of memory");
+    else if (xs_db_doccount(xdb, &docs) != XS_OK ||
+             (o.check_at_least = docs, xs_db_search(xdb, both, &o, &r)) != XS_OK)
+        rc = lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(xdb));
+    *n = xs_results_total(r);
+    xs_results_free(r);
+    xs_query_free(both);
+    return rc;
+}

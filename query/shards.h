@@ -23,6 +23,12 @@
  * *e on error. */
 char *lg_shards_outlets(xs_db *xdb, const char *kind, int slot, const char *key, lg_err *e);
 
+/* How many documents match `q` with `key` in `slot`: the copies a
+ * collapsed result stands for. Xapian's own collapse count is a lower
+ * bound when remote shards each collapse before their results merge. */
+int lg_shards_count(xs_db *xdb, const xs_query *q, int slot, const char *key, uint64_t *n,
+                    lg_err *e);
+
 /* The clean text of article `id` (malloc()ed, *len bytes); NULL if it is
  * in no shard, or on error (*e set). */
 char *lg_shards_article_text(xs_db *xdb, int64_t id, size_t *len, lg_err *e);
