@@ -430,7 +430,8 @@ typedef struct {
     lg_stemmer *stemmer;
 } compiled;
 
-static int compile_request(sqlite3 *sql, const lg_search_req *req, compiled *c, lg_err *e)
+static int compile_request(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, compiled *c,
+                           lg_err *e)
 {
     lg_qerror qe = {0, ""};
     memset(c, 0, sizeof *c);
@@ -440,6 +441,7 @@ static int compile_request(sqlite3 *sql, const lg_search_req *req, compiled *c, 
     /* Shards have no alias tables to ask: names are matched by their key. */
     filters.resolve = sql ? resolve_alias : NULL;
     filters.resolve_ctx = sql;
+    filters.expand = sql ? NULL : xdb;
     filters.kind = targets[req->target].kind;
     c->stemmer = lg_stemmer_new();
     if (!c->stemmer)
@@ -463,7 +465,7 @@ int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
     compiled c;
     assembler as = {.snippet_chars = req->snippet_chars, .xdb = xdb};
     int rc = -1;
-    if (compile_request(sql, req, &c, e) == 0 && (as.hl = lg_hlset_new()) &&
+    if (compile_request(sql, xdb, req, &c, e) == 0 && (as.hl = lg_hlset_new()) &&
         assembler_init(&as, sql, req, e) == 0) {
         as.stemmer = c.stemmer;
         as.q = c.q;
@@ -520,7 +522,7 @@ int lg_search_each(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const int
                    lg_value_fn fn, void *ctx, uint64_t *total, lg_err *e)
 {
     compiled c;
-    int rc = compile_request(sql, req, &c, e);
+    int rc = compile_request(sql, xdb, req, &c, e);
     if (rc == 0)
         rc = visit_all(xdb, req, c.q, slots, fn, ctx, total, e);
     compiled_free(&c);

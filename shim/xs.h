@@ -141,6 +141,10 @@ xs_query *xs_query_value_range(int slot, const char *lo, const char *hi);
 /* Terms starting with `prefix_and_stem` (e.g. "negoti"): expands to at most
  * max_expansion terms; more is an XS_QUERY_ERROR at search time. */
 xs_query *xs_query_wildcard(const char *pattern, unsigned max_expansion);
+/* The same, expanded now against `db`'s terms (NULL, with xs_last_error,
+ * past max_expansion). For shards: Xapian 1.4 expands a wildcard in each
+ * shard separately, which changes its statistics and so the ranking. */
+xs_query *xs_query_wildcard_in(xs_db *db, const char *pattern, unsigned max_expansion);
 /* The same query with every weight multiplied by `factor` (0: pure filter). */
 xs_query *xs_query_scale(const xs_query *q, double factor);
 void xs_query_free(xs_query *q);
