@@ -22,6 +22,7 @@ int cmd_timeline(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_alias(int argc, char **argv);
+int cmd_serve_shard(int argc, char **argv);
 
 /* Prints "legate: <message>" on stderr. */
 void lg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

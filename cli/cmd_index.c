@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -23,6 +24,9 @@ static const char help[] =
     "  --prune           remove articles whose files under PATH are gone\n"
     "  --full            rewrite every input and rebuild the Xapian index\n"
     "  --quiet           no progress or summary on stderr (errors still shown)\n"
+    "  --shards N        --db DIR is a collection of N shards (DIR/shard-K, each a\n"
+    "                    database; DIR/shards lists them for search --shards);\n"
+    "                    an article goes to shard FNV-1a(source) mod N\n"
     "  --db DIR          database directory (default $LEGATE_DB or ./legate.db)\n"
     "\n"
     "JSON Lines fields: text (required), id or url, date, outlet, speaker, title, lang.\n"
@@ -42,12 +46,16 @@ static void on_progress(void *ctx, const lg_index_summary *s)
             s->unchanged);
 }
 
-enum { O_OUTLET = 1, O_SPEAKER, O_DATE, O_TITLE, O_LANG, O_PRUNE, O_FULL, O_QUIET };
+enum { O_OUTLET = 1, O_SPEAKER, O_DATE, O_TITLE, O_LANG, O_PRUNE, O_FULL, O_QUIET, O_SHARDS };
+
+/* More shards than this would push quotation docids below 2^20 (shard.h). */
+#define MAX_SHARDS 1024
 
 static const lg_cli_opt options[] = {
     {"outlet", 1, O_OUTLET}, {"speaker", 1, O_SPEAKER}, {"date", 1, O_DATE},
     {"title", 1, O_TITLE},   {"lang", 1, O_LANG},       {"prune", 0, O_PRUNE},
-    {"full", 0, O_FULL},     {"quiet", 0, O_QUIET},     {NULL, 0, 0}};
+    {"full", 0, O_FULL},     {"quiet", 0, O_QUIET},     {"shards", 1, O_SHARDS},
+    {NULL, 0, 0}};
 
 typedef struct {
     lg_index_opts o;
@@ -68,6 +76,17 @@ static int on_opt(void *ctx, int id, const char *v)
     case O_FULL: a->o.full = 1; break;
     case O_QUIET: a->quiet = 1; break;
     case O_DATE: return lg_cli_date("index", "--date", v, &a->o.date);
+    case O_SHARDS: {
+        uint64_t n;
+        if (lg_cli_uint("index", "--shards", v, &n) != 0)
+            return -1;
+        if (n < 1 || n > MAX_SHARDS) {
+            lg_cli_usage("index", "--shards: %s is not between 1 and %d", v, MAX_SHARDS);
+            return -1;
+        }
+        a->o.shards = (unsigned)n;
+        break;
+    }
     }
     return 0;
 }

@@ -21,6 +21,8 @@
 #include "strbuf.h"
 
 #define SNIPPET_CHARS 240
+/* How long a remote shard may take to connect or answer. */
+#define SHARD_TIMEOUT_MS 10000
 
 /* Help text pieces: the query syntax, the filters every mode takes, and
  * the listing and output options only the listing modes take. */
@@ -36,6 +38,12 @@
     "  --speaker NAME     only this speaker (repeat for any of several)\n" \
     "  --lang CODE        only this language (repeat for any of several)\n" \
     "  --db DIR           database directory (default $LEGATE_DB or ./legate.db)\n"
+
+#define SHARDS_HELP \
+    "  --shards FILE      search the shards FILE lists (Xapian stub: `auto PATH`,\n" \
+    "                     `remote HOST:PORT` lines) as one database, not --db\n" \
+    "  --allow-partial    with --shards: a shard that is down is left out (named on\n" \
+    "                     stderr) instead of failing with exit 3\n"
 
 #define UNDATED_HELP "  --undated          only articles whose date is unknown\n"
 
@@ -64,7 +72,7 @@ static const char search_help[] =
     "all of them first; a AND b (or +a +b) requires both. quote:WORD finds\n"
     "articles with a quotation that matches. Syndicated copies of one story are\n"
     "one result (dup_count, outlets) unless --no-collapse.\n"
-    "\n" QUERY_HELP UNDATED_HELP LIST_HELP
+    "\n" QUERY_HELP SHARDS_HELP UNDATED_HELP LIST_HELP
     "  --no-collapse      one result per copy of a reprinted story\n"
     "\n"
     "Fields of json/ndjson/csv/tsv: id, rank, score, date, date_precision, outlet,\n"
@@ -77,7 +85,7 @@ static const char export_help[] =
     "Writes every match (articles, or quotations with --quotes), streaming, in\n"
     "constant memory whatever the count, then \"exported N of N\" on stderr. It\n"
     "never stops short silently: a failed write is an error (exit 4).\n"
-    "\n" QUERY_HELP UNDATED_HELP LIST_HELP
+    "\n" QUERY_HELP SHARDS_HELP UNDATED_HELP LIST_HELP
     "  --quotes           export quotations instead of articles\n"
     "  --fields A,B,...   only these columns, in this order\n"
     "  --sort id          stable id order, resumable with --after\n"
@@ -94,7 +102,7 @@ static const char count_help[] =
     "The counts sum to the total `search` (or `quotes`) gives for the same query\n"
     "and filters; statements reprinted by several outlets count once unless\n"
     "--no-collapse. Results without the property count under (none).\n"
-    "\n" QUERY_HELP UNDATED_HELP
+    "\n" QUERY_HELP SHARDS_HELP UNDATED_HELP
     "  --by WHAT          outlet | speaker | lang | month | year (required)\n"
     "  --format F         text | json | ndjson | csv | tsv (default text)\n"
     "  --format-version N the output contract version (only 1 exists)\n"
@@ -133,7 +141,7 @@ static const char quotes_help[] =
     "Finds quotations, each attributed to its speaker, ranked by relevance. With\n"
     "no query, every quotation that passes the filters. A quotation carried by\n"
     "several articles is one result with its occurrences and outlets.\n"
-    "\n" QUERY_HELP UNDATED_HELP LIST_HELP
+    "\n" QUERY_HELP SHARDS_HELP UNDATED_HELP LIST_HELP
     "  --context N        add N sentences before and after each quotation\n"
     "  --no-collapse      one result per article carrying a quotation\n"
     "\n"
@@ -159,12 +167,17 @@ typedef struct {
     lg_search_req req;
     lg_format format;
     const char *color;
+    const char *shards;   /* --shards FILE */
+    int allow_partial;
     lg_sb query;
 } search_args;
 
 enum { O_SINCE = 1, O_UNTIL, O_UNDATED, O_OUTLET, O_SPEAKER, O_LANG, O_LIMIT, O_OFFSET, O_SORT,
        O_FORMAT, O_COLOR, O_CONTEXT, O_NO_COLLAPSE, O_QUOTES, O_FIELDS, O_AFTER, O_BY,
-       O_PERIOD, O_SPLIT, O_SVG, O_FORMAT_VERSION, O_OUTPUT, O_NULL, O_HL_PRE, O_HL_POST };
+       O_PERIOD, O_SPLIT, O_SVG, O_FORMAT_VERSION, O_OUTPUT, O_NULL, O_HL_PRE, O_HL_POST,
+       O_SHARDS, O_ALLOW_PARTIAL };
+
+#define SHARD_OPTIONS {"shards", 1, O_SHARDS}, {"allow-partial", 0, O_ALLOW_PARTIAL}
 
 #define COMMON_OPTIONS \
     {"since", 1, O_SINCE},     {"until", 1, O_UNTIL},   {"undated", 0, O_UNDATED}, \
@@ -172,7 +185,7 @@ enum { O_SINCE = 1, O_UNTIL, O_UNDATED, O_OUTLET, O_SPEAKER, O_LANG, O_LIMIT, O_
     {"limit", 1, O_LIMIT},     {"offset", 1, O_OFFSET}, {"sort", 1, O_SORT},       \
     {"format", 1, O_FORMAT},   {"color", 1, O_COLOR},   {"format-version", 1, O_FORMAT_VERSION}, \
     {"output", 1, O_OUTPUT},   {"null", 0, O_NULL},     {"hl-pre", 1, O_HL_PRE},   \
-    {"hl-post", 1, O_HL_POST}
+    {"hl-post", 1, O_HL_POST}, SHARD_OPTIONS
 
 static const char *const shorts[] = {"-0", "--null", NULL};
 
@@ -184,7 +197,7 @@ static const lg_cli_opt count_options[] = {
     {"since", 1, O_SINCE},   {"until", 1, O_UNTIL},     {"undated", 0, O_UNDATED},
     {"outlet", 1, O_OUTLET}, {"speaker", 1, O_SPEAKER}, {"lang", 1, O_LANG},
     {"format", 1, O_FORMAT}, {"by", 1, O_BY},           {"quotes", 0, O_QUOTES},
-    {"format-version", 1, O_FORMAT_VERSION},
+    {"format-version", 1, O_FORMAT_VERSION}, SHARD_OPTIONS,
     {"no-collapse", 0, O_NO_COLLAPSE}, {NULL, 0, 0}};
 static const lg_cli_opt timeline_options[] = {
     {"since", 1, O_SINCE},   {"until", 1, O_UNTIL},     {"outlet", 1, O_OUTLET},
@@ -247,6 +260,8 @@ static int on_opt(void *ctx, int id, const char *v)
     case O_NULL: a->list_sep = '\0'; return 0;
     case O_HL_PRE: a->hl_pre = v; return 0;
     case O_HL_POST: a->hl_post = v; return 0;
+    case O_SHARDS: a->shards = v; return 0;
+    case O_ALLOW_PARTIAL: a->allow_partial = 1; return 0;
     case O_FORMAT_VERSION:
         if (strcmp(v, "1") == 0)
             return 0;
@@ -324,6 +339,26 @@ static int open_db(lg_dbdir *db, xs_db **xdb)
         lg_dbdir_close(db);
         return -1;
     }
+    return 0;
+}
+
+/* --shards: one database over every shard the stub lists, without SQLite
+ * (hits come from document data). A missing shard is an error unless
+ * --allow-partial, which names it and goes on. */
+static int open_shards(const search_args *a, xs_db **xdb)
+{
+    char *missing = NULL;
+    xs_status st = xs_db_open_stub(a->shards, SHARD_TIMEOUT_MS, a->allow_partial, xdb, &missing);
+    if (st != XS_OK) {
+        lg_cli_error("%s", xs_db_error(*xdb));
+        return -1;
+    }
+    for (char *line = missing; line && *line;) {
+        size_t n = strcspn(line, "\n");
+        lg_cli_error("warning: %.*s; results are from the other shards", (int)n, line);
+        line += n + (line[n] == '\n');
+    }
+    free(missing);
     return 0;
 }
 
@@ -435,9 +470,9 @@ static int run(search_args *a)
     int color = lg_cli_color(a->cmd, a->color);
     if (color < 0)
         return LG_EXIT_USAGE;
-    lg_dbdir db;
+    lg_dbdir db = {0};
     xs_db *xdb = NULL;
-    if (open_db(&db, &xdb) != 0) {
+    if (a->shards ? open_shards(a, &xdb) != 0 : open_db(&db, &xdb) != 0) {
         xs_db_close(xdb);
         return LG_EXIT_DB;
     }
@@ -533,6 +568,8 @@ static int run_command(int argc, char **argv, mode m)
         rc = -1, lg_cli_usage(a.cmd, "--by is required");
     if (rc == 0 && a.timeline && a.format != LG_FMT_TEXT && a.format != LG_FMT_JSON)
         rc = -1, lg_cli_usage(a.cmd, "--format: a timeline is text or json");
+    if (rc == 0 && a.allow_partial && !a.shards)
+        rc = -1, lg_cli_usage(a.cmd, "--allow-partial goes with --shards");
     if (rc == 0 && a.list_sep == '\0' && !a.list)
         rc = -1, lg_cli_usage(a.cmd, "-0/--null goes with --output ids|sources");
     rc = rc < 0 ? LG_EXIT_USAGE : rc > 0 ? LG_EXIT_OK : run(&a);

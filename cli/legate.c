@@ -27,6 +27,7 @@ static const struct {
     {"show", cmd_show, "print one article: metadata and text"},
     {"stats", cmd_stats, "counts, sizes and when the database was last indexed"},
     {"alias", cmd_alias, "add or list other spellings of a speaker or outlet"},
+    {"serve-shard", cmd_serve_shard, "serve the Xapian index read-only to search --shards"},
 };
 
 static void usage(FILE *out)

@@ -41,7 +41,7 @@ int lg_docbuild_quote(const lg_stored *a, const lg_stored_quote *q, lg_stemmer *
 /* The Xapian docid of quote `id`. */
 static inline uint64_t lg_quote_docid(int64_t id)
 {
-    return LG_QUOTE_DOCID_BASE + (uint64_t)id;
+    return lg_quote_docid_base() + (uint64_t)id;
 }
 
 #endif

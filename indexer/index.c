@@ -10,9 +10,11 @@
 #include <sys/stat.h>
 
 #include "analyze.h"
+#include "collection.h"
 #include "derive.h"
 #include "input.h"
 #include "jsonl.h"
+#include "shard.h"
 #include "store.h"
 #include "strbuf.h"
 #include "writer.h"
@@ -23,10 +25,39 @@ typedef struct {
     const lg_index_opts *o;
     lg_index_summary *sum;
     lg_err *e;
-    lg_writer w;
-    lg_store *store;  /* w.store */
+    lg_writer *w;     /* one writer, or one per shard (collection.h) */
+    unsigned n_w;
+    lg_store *store;  /* the current article's shard's store */
     size_t in_batch;
 } run;
+
+/* Every store's transaction (or sync) at once: shards commit together. */
+static int each_store(run *r, int (*fn)(lg_store *, lg_err *))
+{
+    for (unsigned k = 0; k < r->n_w; k++)
+        if (fn(r->w[k].store, r->e) != 0)
+            return -1;
+    return 0;
+}
+
+static int sync_all(run *r)
+{
+    for (unsigned k = 0; k < r->n_w; k++)
+        if (lg_writer_sync(&r->w[k], r->e) != 0)
+            return -1;
+    return 0;
+}
+
+/* Points r->store at the shard of `source`, its id counters raised to the
+ * collection's (collection.h). */
+static int route(run *r, const char *source)
+{
+    if (!r->o->shards)
+        return 0;
+    unsigned k = lg_shard_of(source, r->n_w);
+    r->store = r->w[k].store;
+    return lg_collection_share_ids(r->w, r->n_w, k, r->e);
+}
 
 static void warn(run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void warn(run *r, const char *fmt, ...)
@@ -109,26 +140,28 @@ static void settle_lang(lg_article *a)
 
 static int commit_batch(run *r)
 {
-    if (lg_store_commit(r->store, r->e) != 0)
+    if (each_store(r, lg_store_commit) != 0)
         return -1;
     r->in_batch = 0;
-    if (lg_writer_sync(&r->w, r->e) != 0)
+    if (sync_all(r) != 0)
         return -1;
     if (r->o->progress)
         r->o->progress(r->o->ctx, r->sum);
-    return lg_store_begin(r->store, r->e);
+    return each_store(r, lg_store_begin);
 }
 
+/* Cross-page furniture is remembered by the first store (shard 0) for the
+ * whole collection, so pages clean as they would in one database. */
 static unsigned site_seen(void *ctx, const char *site, uint64_t hash)
 {
     run *r = ctx;
-    return lg_store_site_seen(r->store, site, hash);
+    return lg_store_site_seen(r->w[0].store, site, hash);
 }
 
 static int site_record(void *ctx, const char *site, const uint64_t *hashes, size_t n)
 {
     run *r = ctx;
-    return lg_store_site_add(r->store, site, hashes, n, r->e);
+    return lg_store_site_add(r->w[0].store, site, hashes, n, r->e);
 }
 
 static int ingest(run *r, lg_article *a)
@@ -137,7 +170,7 @@ static int ingest(run *r, lg_article *a)
     lg_article_hash(a);
     int64_t id;
     char old_sha[65];
-    if (lg_store_find(r->store, a->source, &id, old_sha, r->e) != 0)
+    if (route(r, a->source) != 0 || lg_store_find(r->store, a->source, &id, old_sha, r->e) != 0)
         return -1;
     if (id && !r->o->full && strcmp(old_sha, a->sha256) == 0) {
         r->sum->unchanged++;
@@ -157,10 +190,14 @@ static int ingest(run *r, lg_article *a)
     return ++r->in_batch >= batch ? commit_batch(r) : 0;
 }
 
+/* Any shard may hold articles of a failed input: every shard keeps them. */
 static int input_failed(run *r, const char *origin)
 {
     r->sum->failed++;
-    return lg_store_mark_failed(r->store, origin, r->e);
+    for (unsigned k = 0; k < r->n_w; k++)
+        if (lg_store_mark_failed(r->w[k].store, origin, r->e) != 0)
+            return -1;
+    return 0;
 }
 
 /* A text or HTML file: one article, cleaned and derived from its bytes.
@@ -253,9 +290,9 @@ static void walk_warn(void *ctx, const char *msg)
 
 static int index_paths(run *r, const char *const *paths, size_t n)
 {
-    if (lg_store_begin(r->store, r->e) != 0)
+    if (each_store(r, lg_store_begin) != 0)
         return -1;
-    if (r->o->prune && lg_store_prune_begin(r->store, r->e) != 0)
+    if (r->o->prune && each_store(r, lg_store_prune_begin) != 0)
         return -1;
     for (size_t i = 0; i < n; i++) {
         struct stat st;
@@ -268,24 +305,36 @@ static int index_paths(run *r, const char *const *paths, size_t n)
     }
     for (size_t i = 0; r->o->prune && i < n; i++) {
         char real[PATH_MAX];
-        if (realpath(paths[i], real) &&
-            lg_store_prune(r->store, real, &r->sum->removed, r->e) != 0)
-            return -1;
+        for (unsigned k = 0; k < r->n_w && realpath(paths[i], real); k++)
+            if (lg_store_prune(r->w[k].store, real, &r->sum->removed, r->e) != 0)
+                return -1;
     }
-    if (lg_store_commit(r->store, r->e) != 0)
+    if (r->o->shards && lg_collection_unify_names(r->w, r->n_w, r->e) != 0)
         return -1;
-    return lg_writer_sync(&r->w, r->e);
+    if (each_store(r, lg_store_commit) != 0)
+        return -1;
+    return sync_all(r);
 }
 
 int lg_index_run(const char *dbdir, const char *const *paths, size_t n_paths,
                  const lg_index_opts *opts, lg_index_summary *sum, lg_err *e)
 {
-    run r = {.o = opts, .sum = sum, .e = e};
+    lg_writer one;
+    run r = {.o = opts, .sum = sum, .e = e, .w = &one, .n_w = 1};
     memset(sum, 0, sizeof *sum);
-    int rc = lg_writer_open(&r.w, dbdir, 1, opts->full, e);
-    r.store = r.w.store;
+    int rc;
+    if (opts->shards > 0) {
+        r.n_w = opts->shards;
+        rc = lg_collection_open(dbdir, opts->shards, opts->full, &r.w, e);
+    } else {
+        rc = lg_writer_open(&one, dbdir, 1, opts->full, e);
+    }
+    r.store = r.w ? r.w[0].store : NULL;
     if (rc == 0)
         rc = index_paths(&r, paths, n_paths);
-    lg_writer_close(&r.w);
+    if (opts->shards > 0)
+        lg_collection_close(r.w, r.n_w);
+    else
+        lg_writer_close(&one);
     return rc;
 }

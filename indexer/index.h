@@ -29,6 +29,9 @@ typedef struct {
     int prune;
     int full;
     size_t batch;   /* articles per commit; 0: the default */
+    /* > 0: dbdir is a collection of this many shards (collection.h),
+     * each article written to the shard of its source. */
+    unsigned shards;
     /* Called with one line per broken input ("path:line: why"). */
     void (*warn)(void *ctx, const char *msg);
     /* Called now and then with the running counts (NULL: none). */

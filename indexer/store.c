@@ -54,6 +54,11 @@ static int prepare_entity(lg_store *s, entity_stmts *es, const char *table, lg_e
     return 0;
 }
 
+sqlite3 *lg_store_sql(const lg_store *s)
+{
+    return s->db;
+}
+
 int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e)
 {
     lg_store *s = calloc(1, sizeof *s);

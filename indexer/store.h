@@ -21,6 +21,8 @@ typedef struct lg_store lg_store;
 
 int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e);
 void lg_store_free(lg_store *s);
+/* The borrowed SQLite handle, for readers of the store's views. */
+sqlite3 *lg_store_sql(const lg_store *s);
 
 int lg_store_begin(lg_store *s, lg_err *e);
 int lg_store_commit(lg_store *s, lg_err *e);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "docbuild.h"
+#include "docdata.h"
 #include "fields.h"
 #include "strbuf.h"
 
@@ -15,6 +16,7 @@ typedef struct {
     lg_stemmer *stemmer;
     lg_err *e;
     uint64_t applied;
+    sqlite3_stmt *data[2]; /* the document data of an article, a quotation */
 } sync_ctx;
 
 static int xapian_fail(xs_db *xdb, lg_err *e, const char *what)
@@ -52,10 +54,18 @@ static void quotes_free(quote_list *l)
     free(l->v);
 }
 
-static int replace_doc(sync_ctx *c, uint64_t docid, xs_doc *doc)
+/* Stores what a search shows (docdata.h) in the document, then writes it. */
+static int replace_doc(sync_ctx *c, lg_data_kind kind, int64_t id, uint64_t docid, xs_doc *doc)
 {
-    xs_status st = xs_db_replace(c->xdb, docid, doc);
+    char *data = NULL;
+    int found = lg_docdata_encode(c->data[kind], id, &data, c->e);
+    xs_status st = found > 0 ? xs_doc_set_data(doc, data, strlen(data)) : XS_OK;
+    if (found >= 0 && st == XS_OK)
+        st = xs_db_replace(c->xdb, docid, doc);
+    free(data);
     xs_doc_free(doc);
+    if (found < 0)
+        return -1;
     return st == XS_OK ? 0 : xapian_fail(c->xdb, c->e, "replace");
 }
 
@@ -63,11 +73,12 @@ static int write_article(sync_ctx *c, const lg_stored *a, const quote_list *quot
 {
     xs_doc *doc;
     if (lg_docbuild(a, quotes->v, quotes->n, c->stemmer, &doc, c->e) != 0 ||
-        replace_doc(c, (uint64_t)a->id, doc) != 0)
+        replace_doc(c, LG_DATA_ARTICLE, a->id, (uint64_t)a->id, doc) != 0)
         return -1;
     for (size_t i = 0; i < quotes->n; i++)
         if (lg_docbuild_quote(a, &quotes->v[i], c->stemmer, &doc, c->e) != 0 ||
-            replace_doc(c, lg_quote_docid(quotes->v[i].id), doc) != 0)
+            replace_doc(c, LG_DATA_QUOTE, quotes->v[i].id, lg_quote_docid(quotes->v[i].id),
+                        doc) != 0)
             return -1;
     return 0;
 }
@@ -112,14 +123,18 @@ int lg_sync_applied_seq(xs_db *xdb, int64_t *seq, lg_err *e)
 
 int lg_sync(lg_store *s, xs_db *xdb, lg_stemmer *st, uint64_t *applied, lg_err *e)
 {
-    sync_ctx c = {s, xdb, st, e, 0};
+    sync_ctx c = {s, xdb, st, e, 0, {NULL, NULL}};
     int64_t from, to;
     if (lg_sync_applied_seq(xdb, &from, e) != 0)
         return -1;
     /* Read in one SQLite transaction so the articles match the outbox. */
     if (lg_store_begin(s, e) != 0)
         return -1;
-    int rc = lg_store_outbox(s, from, apply_one, &c, &to, e);
+    int rc = lg_docdata_prepare(lg_store_sql(s), LG_DATA_ARTICLE, &c.data[0], e) != 0 ||
+             lg_docdata_prepare(lg_store_sql(s), LG_DATA_QUOTE, &c.data[1], e) != 0
+                 ? -1 : lg_store_outbox(s, from, apply_one, &c, &to, e);
+    sqlite3_finalize(c.data[0]);
+    sqlite3_finalize(c.data[1]);
     lg_store_rollback(s);
     if (rc != 0)
         return -1;

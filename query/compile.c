@@ -267,7 +267,9 @@ static xs_query *compile_wildcard(compiler *c, const lg_qnode *n)
         lg_sb pattern = LG_SB_INIT;
         lg_sb_adds(&pattern, text_prefix(n));
         lg_sb_add(&pattern, t.v[0].term, t.v[0].len);
-        q = check(c, xs_query_wildcard(pattern.buf, LG_WILDCARD_MAX_EXPANSION));
+        xs_db *in = c->filters ? c->filters->expand : NULL;
+        q = check(c, in ? xs_query_wildcard_in(in, pattern.buf, LG_WILDCARD_MAX_EXPANSION)
+                        : xs_query_wildcard(pattern.buf, LG_WILDCARD_MAX_EXPANSION));
         lg_sb_release(&pattern);
     }
     tokens_free(&t);

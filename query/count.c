@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fields.h"
+#include "shards.h"
 #include "strbuf.h"
 
 static const char *const by_names[] = {
@@ -102,7 +103,7 @@ static void merge(lg_counts *c)
 
 /* Keys to what users read: "20240500" -> "2024-05", outlet and speaker
  * keys -> names. */
-static void display(sqlite3 *sql, lg_by by, lg_count_row *row)
+static void display(sqlite3 *sql, xs_db *xdb, lg_by by, lg_count_row *row)
 {
     if (!row->value)
         return;
@@ -120,6 +121,15 @@ static void display(sqlite3 *sql, lg_by by, lg_count_row *row)
     }
     if (by != LG_BY_OUTLET && by != LG_BY_SPEAKER)
         return;
+    if (!sql) {
+        char *name = lg_shards_name(xdb, by == LG_BY_OUTLET ? LG_F_OUTLET : LG_F_SPEAKER,
+                                    row->value);
+        if (name) {
+            free(row->value);
+            row->value = name;
+        }
+        return;
+    }
     sqlite3_stmt *st;
     const char *q = by == LG_BY_OUTLET ? "SELECT name FROM outlets WHERE key = ?"
                                        : "SELECT name FROM speakers WHERE key = ?";
@@ -146,7 +156,7 @@ int lg_count(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_by by, lg_co
         return lg_err_set(e, LG_EXIT_DB, "out of memory");
     merge(out);
     for (size_t i = 0; i < out->n; i++)
-        display(sql, by, &out->rows[i]);
+        display(sql, xdb, by, &out->rows[i]);
     if (by != LG_BY_YEAR && by != LG_BY_MONTH)
         qsort(out->rows, out->n, sizeof *out->rows, by_count);
     return 0;

@@ -36,7 +36,8 @@ typedef struct {
     uint64_t total;   /* the sum of the counts: the search total */
 } lg_counts;
 
-/* Rows: periods in time order; otherwise by count, most first, ties by
+/* sql NULL: a database of shards (names from document data, shards.h).
+ * Rows: periods in time order; otherwise by count, most first, ties by
  * value; the NULL row last. */
 int lg_count(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_by by, lg_counts *out,
              lg_err *e);

@@ -7,8 +7,10 @@
 #include <jansson.h>
 
 #include "context.h"
+#include "docdata.h"
 #include "fields.h"
 #include "parse.h"
+#include "shards.h"
 #include "snippet.h"
 #include "strbuf.h"
 
@@ -31,7 +33,7 @@ typedef struct {
     const char *view;       /* where display fields come from */
     const char *id_column;
     const char *extra;      /* columns read after the output ones */
-    uint64_t docid_base;    /* Xapian docid = base + id */
+    int quote_docids;       /* Xapian docid = lg_quote_docid_base() + id */
     int collapse_slot;      /* copies of one statement share this value */
     lg_field_id copies_field; /* how many matching copies a result stands for */
     const char *copies_sql; /* the outlets of every copy, first published first */
@@ -46,7 +48,7 @@ static const target_desc targets[] = {
                             " WHERE a.dup_group = ?1 OR a.id = ?1"
                             " GROUP BY o.name ORDER BY min(coalesce(a.date, '9999')), min(a.id)"},
     [LG_TARGET_QUOTES] = {"quote", LG_QUOTE_OUTPUT, "quote_view", "quote_id",
-                          "quote, qkey, article_id, start, end", LG_QUOTE_DOCID_BASE,
+                          "quote, qkey, article_id, start, end", 1,
                           LG_SLOT_QUOTE_KEY, LG_F_OCCURRENCES,
                           "SELECT outlet FROM quote_copies WHERE qkey = ? AND outlet IS NOT NULL"
                           " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)"},
@@ -96,7 +98,10 @@ static char *dup_col(sqlite3_stmt *st, int i)
 }
 
 typedef struct {
-    sqlite3 *sql;
+    sqlite3 *sql;           /* NULL: hits from document data (shards) */
+    xs_db *xdb;
+    const xs_query *q;      /* shards: to count the copies of a result */
+    int collapse;
     const target_desc *t;
     fetcher f;
     sqlite3_stmt *copies;   /* the outlets of every copy */
@@ -112,6 +117,8 @@ static int assembler_init(assembler *a, sqlite3 *sql, const lg_search_req *req, 
     a->sql = sql;
     a->t = &targets[req->target];
     a->context = req->context;
+    if (!sql)
+        return 0;
     if (fetcher_init(&a->f, sql, a->t, e) != 0)
         return -1;
     if (req->target == LG_TARGET_QUOTES &&
@@ -168,6 +175,15 @@ static void assemble_copies(assembler *a, sqlite3_stmt *st, uint64_t collapsed, 
                                              (size_t)sqlite3_column_int64(st, x + X_END));
 }
 
+static int add_snippet(assembler *a, const char *text, size_t len, lg_hit *h, lg_err *e)
+{
+    if (a->snippet_chars && text &&
+        lg_snippet(text, len, a->hl, a->stemmer, a->snippet_chars, &h->snippet, &h->hl,
+                   &h->n_hl) != 0)
+        return lg_err_set(e, LG_EXIT_DB, "out of memory");
+    return 0;
+}
+
 /* Fills *h for result `id`; 0 when it is gone from SQLite (a writer
  * deleted it after Xapian answered), 1 when filled, -1 on error. */
 static int assemble(assembler *a, uint64_t id, uint64_t collapsed, lg_hit *h, lg_err *e)
@@ -183,15 +199,70 @@ static int assemble(assembler *a, uint64_t id, uint64_t collapsed, lg_hit *h, lg
     h->id = id;
     for (int i = 0; i < a->f.ncols; i++)
         h->values[a->f.cols[i]] = dup_col(st, i);
-    if (a->snippet_chars) {
-        const char *text = (const char *)sqlite3_column_text(st, a->f.ncols + X_TEXT);
-        size_t len = (size_t)sqlite3_column_bytes(st, a->f.ncols + X_TEXT);
-        if (text && lg_snippet(text, len, a->hl, a->stemmer, a->snippet_chars, &h->snippet,
-                               &h->hl, &h->n_hl) != 0)
-            return lg_err_set(e, LG_EXIT_DB, "out of memory");
-    }
+    if (add_snippet(a, (const char *)sqlite3_column_text(st, a->f.ncols + X_TEXT),
+                    (size_t)sqlite3_column_bytes(st, a->f.ncols + X_TEXT), h, e) != 0)
+        return -1;
     assemble_copies(a, st, collapsed, h);
     return 1;
+}
+
+/* The name of extra column k of the target ("text, dup_group": 1 is
+ * dup_group), as docdata.h keys it. */
+static void extra_column(const target_desc *t, int k, char *out, size_t cap)
+{
+    const char *p = t->extra;
+    for (; k > 0 && p; k--)
+        p = strchr(p, ',') ? strchr(p, ',') + 2 : NULL;
+    snprintf(out, cap, "%.*s", p ? (int)strcspn(p, ",") : 0, p ? p : "");
+}
+
+static char *data_extra(const assembler *a, const json_t *o, int k)
+{
+    char key[32];
+    extra_column(a->t, k, key, sizeof key);
+    return lg_docdata_dup(o, key);
+}
+
+/* assemble() for a database of shards: the same hit from the document
+ * data (docdata.h), copies and context looked up across the shards. */
+static int assemble_data(assembler *a, const char *data, size_t len, uint64_t collapsed,
+                         lg_hit *h, lg_err *e)
+{
+    json_t *o = lg_docdata_parse(data, len);
+    if (!o)
+        return lg_err_set(e, LG_EXIT_DB, "a shard has documents without Legate data: "
+                          "re-index it with `legate index --full`");
+    h->id = (uint64_t)lg_docdata_int(o, a->t->id_column);
+    for (int i = 0; i < LG_F__COUNT; i++) {
+        const lg_field *fd = lg_field_get((lg_field_id)i);
+        if ((fd->flags & a->t->columns) && fd->column && fd->kind != LG_KIND_ID)
+            h->values[i] = lg_docdata_dup(o, fd->column);
+    }
+    char *text = data_extra(a, o, X_TEXT), *group = data_extra(a, o, X_GROUP);
+    uint64_t copies = collapsed + 1;
+    int rc = a->collapse ? lg_shards_count(a->xdb, a->q, a->t->collapse_slot, group ? group : "",
+                                           &copies, e) : 0;
+    char num[32];
+    snprintf(num, sizeof num, "%llu", (unsigned long long)copies);
+    h->values[a->t->copies_field] = strdup(num);
+    if (rc == 0)
+        rc = add_snippet(a, text, text ? strlen(text) : 0, h, e);
+    if (rc == 0 && !(h->values[LG_F_OUTLETS] = lg_shards_outlets(
+                         a->xdb, a->t->kind, a->t->collapse_slot, group ? group : "", e)))
+        rc = -1;
+    if (rc == 0 && a->context) {
+        size_t tlen;
+        char *article = lg_shards_article_text(a->xdb, lg_docdata_int(o, "article_id"), &tlen, e);
+        h->values[LG_F_CONTEXT] = article ? lg_context(article, tlen,
+                                                       (size_t)lg_docdata_int(o, "start"),
+                                                       (size_t)lg_docdata_int(o, "end"), a->context)
+                                          : NULL;
+        free(article);
+    }
+    free(text);
+    free(group);
+    json_decref(o);
+    return rc == 0 ? 1 : -1;
 }
 
 static int shows(const lg_search_req *req, lg_field_id id)
@@ -254,16 +325,22 @@ static int write_failed(lg_err *e)
 }
 
 /* Hands one page of results to the formatter. Results at or below the
- * resume cursor are skipped (id order only). */
+ * resume cursor are skipped (id order only; from shards the id is known
+ * once the hit is read from its data). */
 static int emit_page(assembler *as, const xs_results *r, const lg_search_req *req,
                      uint64_t first_rank, lg_fmt *w, lg_search_res *res, lg_err *e)
 {
     for (size_t i = 0; i < xs_results_size(r); i++) {
         lg_hit h = {0};
-        uint64_t id = xs_results_docid(r, i) - as->t->docid_base;
-        if (req->sort == LG_SORT_ID && id <= req->after)
+        uint64_t id = xs_results_docid(r, i) - (as->t->quote_docids ? lg_quote_docid_base() : 0);
+        if (as->sql && req->sort == LG_SORT_ID && id <= req->after)
             continue;
-        int got = assemble(as, id, xs_results_collapsed(r, i), &h, e);
+        size_t len;
+        const char *data = xs_results_data(r, i, &len);
+        int got = as->sql ? assemble(as, id, xs_results_collapsed(r, i), &h, e)
+                          : assemble_data(as, data, len, xs_results_collapsed(r, i), &h, e);
+        if (got > 0 && req->sort == LG_SORT_ID && h.id <= req->after)
+            got = 0;
         if (got > 0) {
             h.rank = first_rank + i;
             h.score = xs_results_score(r, i);
@@ -297,6 +374,7 @@ static int run_compiled(xs_db *xdb, const lg_search_req *req, const xs_query *q,
         return lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(xdb));
     xs_search_opts o;
     search_options(req, ranked, doccount, &o);
+    o.want_data = !as->sql;
     uint64_t page = req->page ? req->page : req->limit, done = 0;
     for (;;) {
         xs_results *r = NULL;
@@ -356,15 +434,18 @@ typedef struct {
     lg_stemmer *stemmer;
 } compiled;
 
-static int compile_request(sqlite3 *sql, const lg_search_req *req, compiled *c, lg_err *e)
+static int compile_request(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, compiled *c,
+                           lg_err *e)
 {
     lg_qerror qe = {0, ""};
     memset(c, 0, sizeof *c);
     if (req->query && lg_query_parse(req->query, &c->root, &qe) != 0)
         return query_error(e, &qe);
     lg_filters filters = req->filters;
-    filters.resolve = resolve_alias;
+    /* Shards have no alias tables to ask: names are matched by their key. */
+    filters.resolve = sql ? resolve_alias : NULL;
     filters.resolve_ctx = sql;
+    filters.expand = sql ? NULL : xdb;
     filters.kind = targets[req->target].kind;
     c->stemmer = lg_stemmer_new();
     if (!c->stemmer)
@@ -386,11 +467,13 @@ int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
 {
     memset(res, 0, sizeof *res);
     compiled c;
-    assembler as = {.snippet_chars = req->snippet_chars};
+    assembler as = {.snippet_chars = req->snippet_chars, .xdb = xdb};
     int rc = -1;
-    if (compile_request(sql, req, &c, e) == 0 && (as.hl = lg_hlset_new()) &&
+    if (compile_request(sql, xdb, req, &c, e) == 0 && (as.hl = lg_hlset_new()) &&
         assembler_init(&as, sql, req, e) == 0) {
         as.stemmer = c.stemmer;
+        as.q = c.q;
+        as.collapse = req->collapse;
         lg_query_highlight_terms(c.root, c.stemmer, add_hl, as.hl);
         lg_fmt_set_columns(w, as.t->columns);
         if (req->fields) {
@@ -443,7 +526,7 @@ int lg_search_each(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const int
                    lg_value_fn fn, void *ctx, uint64_t *total, lg_err *e)
 {
     compiled c;
-    int rc = compile_request(sql, req, &c, e);
+    int rc = compile_request(sql, xdb, req, &c, e);
     if (rc == 0)
         rc = visit_all(xdb, req, c.q, slots, fn, ctx, total, e);
     compiled_free(&c);

@@ -51,8 +51,10 @@ typedef struct {
     uint64_t shown;
 } lg_search_res;
 
-/* Runs `req` against the Xapian reader `xdb` and the SQLite handle `sql`,
- * writing through `w` (begin, one hit per result, end). Query errors give
+/* Runs `req` against the Xapian reader `xdb` and the SQLite handle `sql`
+ * (NULL for a database of shards: hits are then built from the document
+ * data, docdata.h, and outlet/speaker aliases are not resolved), writing
+ * through `w` (begin, one hit per result, end). Query errors give
  * LG_EXIT_USAGE with the column, database errors LG_EXIT_DB, write errors
  * LG_EXIT_OUTPUT. */
 int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
@@ -70,6 +72,7 @@ typedef struct {
     size_t len;
 } lg_value;
 typedef void (*lg_value_fn)(void *ctx, const lg_value v[2]);
+/* sql may be NULL as for lg_search_run. */
 int lg_search_each(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const int slots[2],
                    lg_value_fn fn, void *ctx, uint64_t *total, lg_err *e);
 

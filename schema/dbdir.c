@@ -6,7 +6,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fields.h"
 #include "migrate.h"
+#include "shard.h"
 #include "strbuf.h"
 
 const char *lg_dbdir_default(const char *flag)
@@ -84,6 +86,17 @@ static int check_schema(lg_dbdir *db, lg_db_mode mode, lg_err *e)
     return 0;
 }
 
+/* A shard numbers its quotations from a lower base (shard.h). */
+static int apply_shard(const char *dir, lg_err *e)
+{
+    lg_shard_id id;
+    int rc = lg_shard_read(dir, &id, e);
+    if (rc < 0)
+        return -1;
+    lg_quote_docid_base_set(rc ? lg_shard_quote_base(id.count) : LG_QUOTE_DOCID_BASE);
+    return 0;
+}
+
 int lg_dbdir_open(const char *dir, lg_db_mode mode, lg_dbdir *db, lg_err *e)
 {
     memset(db, 0, sizeof *db);
@@ -98,7 +111,8 @@ int lg_dbdir_open(const char *dir, lg_db_mode mode, lg_dbdir *db, lg_err *e)
                    dir);
         goto fail;
     }
-    if (open_sqlite(db, mode, e) != 0 || check_schema(db, mode, e) != 0)
+    if (open_sqlite(db, mode, e) != 0 || check_schema(db, mode, e) != 0 ||
+        apply_shard(dir, e) != 0)
         goto fail;
     return 0;
 fail:

@@ -5,7 +5,8 @@
  * lg_dbdir_open resolves the directory (--db, else $LEGATE_DB, else
  * ./legate.db), and opens SQLite with WAL, foreign keys on, a busy
  * timeout, and the schema migrated. Only LG_DB_CREATE creates anything;
- * the other modes refuse a missing database with LG_EXIT_DB.
+ * the other modes refuse a missing database with LG_EXIT_DB. Opening
+ * applies the directory's quotation docid base (shard.h).
  */
 #ifndef LEGATE_DBDIR_H
 #define LEGATE_DBDIR_H

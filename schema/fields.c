@@ -47,3 +47,15 @@ const char *lg_field_names(unsigned flags)
     }
     return "";
 }
+
+static uint64_t quote_base = LG_QUOTE_DOCID_BASE;
+
+uint64_t lg_quote_docid_base(void)
+{
+    return quote_base;
+}
+
+void lg_quote_docid_base_set(uint64_t base)
+{
+    quote_base = base;
+}

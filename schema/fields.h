@@ -40,8 +40,12 @@ enum {
 };
 
 /* Quote documents live beside articles in one Xapian index; their docids
- * are this plus the quote id, so they never meet an article id. */
+ * are this base plus the quote id, so they never meet an article id. The
+ * base is 2^31, lower in a shard (shard.h): opening a database directory
+ * sets it for the process. */
 #define LG_QUOTE_DOCID_BASE ((uint64_t)1 << 31)
+uint64_t lg_quote_docid_base(void);
+void lg_quote_docid_base_set(uint64_t base);
 
 enum {
     LG_QUERYABLE = 1 << 0,

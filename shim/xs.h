@@ -142,6 +142,10 @@ xs_query *xs_query_value_range(int slot, const char *lo, const char *hi);
 /* Terms starting with `prefix_and_stem` (e.g. "negoti"): expands to at most
  * max_expansion terms; more is an XS_QUERY_ERROR at search time. */
 xs_query *xs_query_wildcard(const char *pattern, unsigned max_expansion);
+/* The same, expanded now against `db`'s terms (NULL, with xs_last_error,
+ * past max_expansion). For shards: Xapian 1.4 expands a wildcard in each
+ * shard separately, which changes its statistics and so the ranking. */
+xs_query *xs_query_wildcard_in(xs_db *db, const char *pattern, unsigned max_expansion);
 /* The same query with every weight multiplied by `factor` (0: pure filter). */
 xs_query *xs_query_scale(const xs_query *q, double factor);
 void xs_query_free(xs_query *q);
@@ -172,6 +176,8 @@ typedef struct {
     int collapse_slot;
     /* Return each result's values in these slots too (-1: none). */
     int value_slots[XS_MAX_VALUES];
+    /* Return each result's document data too (xs_results_data). */
+    int want_data;
 } xs_search_opts;
 
 /* Xapian's BM25 defaults (k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5),
@@ -194,6 +200,24 @@ uint64_t xs_results_collapsed(const xs_results *r, size_t i);
 /* With value_slots[k]: result i's value in that slot (bytes in *len,
  * owned by r; "" when the document has none). */
 const char *xs_results_value(const xs_results *r, size_t i, int k, size_t *len);
+
+/* With want_data: result i's document data (bytes in *len, owned by r;
+ * "" when it has none). */
+const char *xs_results_data(const xs_results *r, size_t i, size_t *len);
+
+/* ---- shards ------------------------------------------------------- */
+
+/* Opens the shards a stub file lists as one read-only database: Xapian
+ * combines their statistics, so ranking is that of one index. Lines:
+ * "auto PATH" / "glass PATH" (relative to the stub's folder) and "remote
+ * HOST:PORT" (xapian-tcpsrv; timeout_ms bounds the connection and every
+ * later request). A shard that cannot be opened fails the open with a
+ * message naming it, unless allow_partial: then it is left out and named
+ * in *missing (malloc()ed lines "shard NAME unavailable: WHY\n", caller
+ * frees; NULL when every shard opened). No shard at all is an error.
+ * Like xs_db_open, *out is set even on failure (it carries the message). */
+xs_status xs_db_open_stub(const char *stub, unsigned timeout_ms, int allow_partial, xs_db **out,
+                          char **missing);
 
 #ifdef __cplusplus
 }

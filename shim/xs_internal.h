@@ -41,6 +41,7 @@ struct xs_results {
     std::vector<double> scores;
     std::vector<uint64_t> collapsed;
     std::vector<std::string> values[XS_MAX_VALUES];
+    std::vector<std::string> data; /* with want_data */
     uint64_t total = 0;
 };
 

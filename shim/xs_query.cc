@@ -117,6 +117,24 @@ extern "C" xs_query *xs_query_wildcard(const char *pattern, unsigned max_expansi
     });
 }
 
+extern "C" xs_query *xs_query_wildcard_in(xs_db *db, const char *pattern, unsigned max_expansion)
+{
+    return make([&] {
+        if (!db || !db->db)
+            throw Xapian::InvalidArgumentError("NULL database");
+        std::vector<std::string> terms;
+        const Xapian::Database &d = *db->db;
+        for (auto t = d.allterms_begin(pattern); t != d.allterms_end(pattern); ++t) {
+            if (terms.size() == max_expansion)
+                throw Xapian::WildcardError("Wildcard " + std::string(pattern) +
+                                            "* expands to more than " +
+                                            std::to_string(max_expansion) + " terms");
+            terms.push_back(*t);
+        }
+        return Q(Q::OP_SYNONYM, terms.begin(), terms.end());
+    });
+}
+
 extern "C" xs_query *xs_query_scale(const xs_query *q, double factor)
 {
     return make([&] { return Q(Q::OP_SCALE_WEIGHT, unwrap(q), factor); });

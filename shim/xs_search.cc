@@ -47,6 +47,7 @@ static xs_results *run(const Xapian::Database &d, const Xapian::Query &q, const 
         enq.set_collapse_key(xs_slot(o.collapse_slot));
     Xapian::MSet mset =
         enq.get_mset(clamp_count(o.offset), clamp_count(o.limit), clamp_count(o.check_at_least));
+    /* No MSet::fetch(): in 1.4.22 it crashes when `first` is not 0. */
     auto r = std::make_unique<xs_results>();
     r->docids.reserve(mset.size());
     r->scores.reserve(mset.size());
@@ -57,8 +58,12 @@ static xs_results *run(const Xapian::Database &d, const Xapian::Query &q, const 
         for (int k = 0; k < XS_MAX_VALUES; k++)
             if (o.value_slots[k] >= 0)
                 r->values[k].push_back(it.get_document().get_value(xs_slot(o.value_slots[k])));
+        if (o.want_data)
+            r->data.push_back(it.get_document().get_data());
     }
-    r->total = mset.get_matches_estimated();
+    /* With every match checked the lower bound is exact; the estimate is
+     * not when collapsing (1.4.22 counted 10 of 9 collapsed matches). */
+    r->total = o.check_at_least ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
     return r.release();
 }
 
@@ -128,4 +133,14 @@ extern "C" const char *xs_results_value(const xs_results *r, size_t i, int k, si
     }
     *len = r->values[k][i].size();
     return r->values[k][i].data();
+}
+
+extern "C" const char *xs_results_data(const xs_results *r, size_t i, size_t *len)
+{
+    if (!r || i >= r->data.size()) {
+        *len = 0;
+        return "";
+    }
+    *len = r->data[i].size();
+    return r->data[i].data();
 }

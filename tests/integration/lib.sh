@@ -58,13 +58,13 @@ finish() {
 }
 
 # Indexes the fixture articles with their metadata given as flags, then the
-# feed (which carries its own).
+# feed (which carries its own). Arguments are added to every index run.
 index_fixtures() {
   local a=$FIX/articles
-  lg index --quiet --outlet caliber.az --speaker "Sergei Lavrov" --date 2024-12-26 "$a/caliber-lavrov-dialogue.txt" &&
-  lg index --quiet --outlet MENAFN --speaker "Sergey Lavrov" --date 2025-05-14 "$a/menafn-balance.txt" &&
-  lg index --quiet --outlet "Global Times" --speaker "Wang Yi" --date 2024-07-16 \
+  lg index --quiet "$@" --outlet caliber.az --speaker "Sergei Lavrov" --date 2024-12-26 "$a/caliber-lavrov-dialogue.txt" &&
+  lg index --quiet "$@" --outlet MENAFN --speaker "Sergey Lavrov" --date 2025-05-14 "$a/menafn-balance.txt" &&
+  lg index --quiet "$@" --outlet "Global Times" --speaker "Wang Yi" --date 2024-07-16 \
     --title "China calls for a ceasefire and peace talks" "$a/wang-yi-ceasefire.txt" &&
-  lg index --quiet --outlet "Caliber.Az" --speaker "Maria Zakharova" --date 2024-11 "$a/zakharova-sanctions.txt" &&
-  lg index --quiet "$FIX/feed.jsonl"
+  lg index --quiet "$@" --outlet "Caliber.Az" --speaker "Maria Zakharova" --date 2024-11 "$a/zakharova-sanctions.txt" &&
+  lg index --quiet "$@" "$FIX/feed.jsonl"
 }

@@ -1,0 +1,131 @@
+# Sharded collections: the same articles indexed once into one database and
+# once into two shards served by real xapian-tcpsrv processes on loopback
+# must give the same ids, order, counts and scores for every query form and
+# filter; a shard that is down is an error naming it, or with
+# --allow-partial a warning naming it.
+. "$(dirname "$0")/lib.sh"
+command -v xapian-tcpsrv >/dev/null || { echo "xapian-tcpsrv missing (apt install xapian-tools)"; exit 1; }
+
+SERVERS=""
+# xapian-tcpsrv signals its whole process group when it stops, so each runs
+# in a session of its own; all are killed on exit.
+trap 'for p in $SERVERS; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
+
+# serve DIR: starts `legate serve-shard` on a free loopback port; prints it.
+serve() {
+  local port pid try
+  for try in $(seq 1 30); do
+    port=$((20000 + (RANDOM * 7 + try) % 40000))
+    setsid "$LEGATE_BIN" serve-shard --db "$1" --port "$port" >/dev/null 2>&1 &
+    pid=$!
+    sleep 0.3
+    if kill -0 "$pid" 2>/dev/null; then
+      SERVERS="$SERVERS $pid"
+      echo "$port $pid"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# The same corpus twice: articles with flags, a feed, quotations, a page.
+index_corpus() {
+  index_fixtures "$@" &&
+  lg index --quiet "$@" --outlet TASS --date 2024-10-01 "$FIX/quotes/tass-ultimatums.txt" &&
+  lg index --quiet "$@" --date 2024-10-02 "$FIX/quotes/menafn-ultimatums.txt" &&
+  lg index --quiet "$@" --outlet "MID.ru" --date 2024-11-14 "$FIX/quotes/zakharova-long.txt" &&
+  lg index --quiet "$@" "$FIX/pages"
+}
+LEGATE_DB=$WORK/one index_corpus || { echo "indexing one database failed"; exit 1; }
+LEGATE_DB=$WORK/col index_corpus --shards 2 || { echo "indexing shards failed"; exit 1; }
+
+# A collection keeps its partition: re-running is incremental, another N refused.
+expect_exit 0 env LEGATE_DB="$WORK/col" "$LEGATE_BIN" index --shards 2 "$FIX/pages"
+expect_grep "0 added, 0 updated, 1 unchanged" "$WORK/err" "re-run with the same N"
+expect_exit 2 env LEGATE_DB="$WORK/col" "$LEGATE_BIN" index --shards 3 "$FIX/pages"
+expect_grep "holds 2 shards, not 3" "$WORK/err" "another N refused"
+for k in 0 1; do
+  expect_grep "shard $k of 2" "$WORK/col/shard-$k/shard" "shard $k marked"
+  n=$(LEGATE_DB=$WORK/col/shard-$k lg export --output ids | wc -l)
+  CHECKS=$((CHECKS + 1)); [ "$n" -gt 0 ] || fail "shard $k holds no article"
+done
+
+read -r P0 PID0 < <(serve "$WORK/col/shard-0") || { echo "cannot start xapian-tcpsrv"; exit 1; }
+read -r P1 PID1 < <(serve "$WORK/col/shard-1") || { echo "cannot start xapian-tcpsrv"; exit 1; }
+SERVERS="$PID0 $PID1"
+printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$P0" "$P1" > "$WORK/remote.stub"
+
+# Scores rounded to 1e-9: equal within floating-point noise.
+norm() { jq -cS 'walk(if type == "object" and has("score") then .score |= (. * 1e9 | round) else . end)'; }
+
+# same MODE ARGS...: one database and the served shards give the same answer
+# (and the same exit status: 1 for no results).
+same() {
+  CHECKS=$((CHECKS + 1))
+  local a b
+  a=$(LEGATE_DB=$WORK/one lg "$@" 2>/dev/null | norm; echo "exit ${PIPESTATUS[0]}")
+  b=$(lg "$@" --shards "$WORK/remote.stub" 2>/dev/null | norm; echo "exit ${PIPESTATUS[0]}")
+  [ "$a" = "$b" ] || { fail "sharded differs: $*"; diff <(echo "$a") <(echo "$b") | head -20 >&2; }
+}
+
+queries=(negotiations '"root causes"' 'talks AND negotiations' 'sanctions OR ceasefire'
+  'negotiations -ceasefire' 'NOT ceasefire' 'root NEAR/3 causes' 'negotiat*' 'speaker:lavrov'
+  'speaker:"Сергей Лавров" OR speaker:zakharova' 'outlet:tass' 'outlet:caliber.az' 'lang:ru'
+  'title:china' 'quote:"root causes"' 'date:2024' 'date:2024-06..2024-12' 'date:none'
+  'ultimatums' '')
+filters=("" "--no-collapse" "--sort oldest" "--sort newest" "--sort id" "--since 2024-06 --until 2024-12"
+  "--outlet TASS --outlet MENAFN" "--speaker lavrov" "--lang en" "--undated" "--offset 2 --limit 3")
+for q in "${queries[@]}"; do
+  for f in "${filters[@]}"; do
+    # shellcheck disable=SC2086
+    same search --format json --limit 0 $f "$q"
+    # shellcheck disable=SC2086
+    same quotes --format json --limit 0 --context 1 $f "$q"
+  done
+  same export "$q"
+  same export --quotes "$q"
+  for by in outlet speaker lang month year; do
+    same count --format json --by "$by" "$q"
+    same count --format json --by "$by" --quotes --no-collapse "$q"
+  done
+done
+
+# The same through a stub of local paths (as `legate index --shards` writes it).
+expect_exit 0 lg search --format json --limit 0 --shards "$WORK/col/shards" negotiations
+expect_eq "$(LEGATE_DB=$WORK/one lg search --format json --limit 0 negotiations | norm)" \
+  "$(norm < "$WORK/out")" "local stub"
+
+# Syndicated copies from a feed with stable sources: grouped within a shard.
+# A story whose copies landed in both shards is one result per shard, each
+# counting its shard's copies; without collapsing, the lists are identical.
+text=$(cat "$FIX/copies/ledger-grain.txt")
+for i in 1 2 3 4 5 6; do
+  jq -cn --arg t "$text" --arg i "$i" '{url: ("https://example.org/copy/" + $i), outlet: ("Outlet " + $i), date: ("2024-03-0" + $i), text: $t}'
+done > "$WORK/copies.jsonl"
+LEGATE_DB=$WORK/one2 lg index --quiet "$WORK/copies.jsonl"
+LEGATE_DB=$WORK/col2 lg index --quiet --shards 2 "$WORK/copies.jsonl"
+in0=$(LEGATE_DB=$WORK/col2/shard-0 lg export --no-collapse --output ids | wc -l)
+expect_eq "6" "$(LEGATE_DB=$WORK/one2 lg search --format json grain | jq '.results[0].dup_count')" "one database: one story of 6 copies"
+CHECKS=$((CHECKS + 1)); [ "$in0" -gt 0 ] && [ "$in0" -lt 6 ] || fail "the copies should span both shards ($in0 in shard 0)"
+lg search --format json --shards "$WORK/col2/shards" grain > "$WORK/c.json"
+expect_eq "2" "$(jq '.total' "$WORK/c.json")" "one result per shard holding copies"
+expect_eq "6" "$(jq '[.results[].dup_count] | add' "$WORK/c.json")" "their copies add up"
+expect_eq "$in0 $((6 - in0))" "$(jq -r '[.results[].outlets | length] | sort | reverse | map(tostring) | join(" ")' "$WORK/c.json" | \
+  awk -v a="$in0" '{ if ($1 + 0 == a) print; else print $2, $1 }')" "outlets: the shard's copies"
+expect_eq "$(LEGATE_DB=$WORK/one2 lg search --no-collapse --format json grain | norm | jq -c '[.results[] | [.id, .rank, .score, .dup_count]]')" \
+  "$(lg search --no-collapse --format json --shards "$WORK/col2/shards" grain | norm | jq -c '[.results[] | [.id, .rank, .score, .dup_count]]')" "copies without collapsing"
+
+# A shard down: an error naming it, or with --allow-partial the rest and a warning.
+kill "$PID1"; sleep 0.3
+expect_exit 3 lg search --shards "$WORK/remote.stub" negotiations
+expect_grep "remote 127.0.0.1:$P1" "$WORK/err" "the missing shard is named"
+expect_exit 0 lg search --format json --shards "$WORK/remote.stub" --allow-partial negotiations
+expect_grep "warning: shard remote 127.0.0.1:$P1 unavailable" "$WORK/err" "partial results warn"
+want=$(LEGATE_DB=$WORK/col/shard-0 lg search --format json --limit 0 negotiations | jq -c '[.results[].id]')
+expect_eq "$want" "$(jq -c '[.results[].id]' "$WORK/out")" "partial results are the live shard's"
+expect_exit 2 lg search --allow-partial negotiations
+kill "$PID0"; sleep 0.3
+expect_exit 3 lg count --by outlet --shards "$WORK/remote.stub" --allow-partial
+expect_grep "no shard of" "$WORK/err" "no shard at all"
+
+finish
