@@ -648,6 +648,46 @@ int lg_date_parse_text(const char *s, size_t len, lg_date *out, size_t *start, s
     return -1;
 }
 
+int lg_date_zone(const char *s, size_t len, int *minutes)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    const char *colon = memchr(s, ':', len);
+    if (!colon || len < 2)
+        return 0;
+    if (s[len - 1] == 'Z' || s[len - 1] == 'z') {
+        *minutes = 0;
+        return s[len - 2] >= '0' && s[len - 2] <= '9';
+    }
+    /* Back over the offset's digits (and its colon) to its sign. */
+    size_t i = len, digits = 0;
+    while (i > 0 && ((s[i - 1] >= '0' && s[i - 1] <= '9') || (s[i - 1] == ':' && digits == 2)))
+        digits += s[--i] != ':';
+    if (i == 0 || (s[i - 1] != '+' && s[i - 1] != '-') || (digits != 2 && digits != 4) ||
+        s + i - 1 <= colon)
+        return 0;
+    cursor c = {s, len, i};
+    int hh, mm = 0;
+    if (!number(&c, 2, 2, 0, 23, &hh))
+        return 0;
+    accept(&c, ':');
+    if (digits == 4 && !number(&c, 2, 2, 0, 59, &mm))
+        return 0;
+    *minutes = (s[i - 1] == '-' ? -1 : 1) * (hh * 60 + mm);
+    return 1;
+}
+
+long lg_date_days(const lg_date *d)
+{
+    /* Days from civil (H. Hinnant's algorithm): years start in March. */
+    long y = d->year - (d->month <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (d->month + (d->month > 2 ? -3 : 9)) + 2) / 5 + d->day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
 const char *lg_date_precision_name(lg_date_precision p)
 {
     switch (p) {

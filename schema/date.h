@@ -59,6 +59,15 @@ int lg_date_parse_iso(const char *s, size_t len, lg_date *out, size_t *err_at);
  */
 int lg_date_parse_text(const char *s, size_t len, lg_date *out, size_t *start, size_t *end);
 
+/* The zone a timestamp states after its time of day ("…T22:04:00Z",
+ * "…17:40+03:00", "…1740-0500"): 1 with its offset from UTC in *minutes,
+ * or 0 when s ends in no zone after a time. */
+int lg_date_zone(const char *s, size_t len, int *minutes);
+
+/* Days from 1970-01-01 to a date of day precision or finer (proleptic
+ * Gregorian), for comparing days. */
+long lg_date_days(const lg_date *d);
+
 /* "precision" name as stored and output: "minute", "day", "month", "year",
  * "unknown". Static. */
 const char *lg_date_precision_name(lg_date_precision p);

@@ -150,6 +150,29 @@ START_TEST(outputs)
 }
 END_TEST
 
+START_TEST(zones_and_days)
+{
+    int m = 99;
+    ck_assert_int_eq(lg_date_zone("2019-10-18T22:04:00Z", 20, &m), 1);
+    ck_assert_int_eq(m, 0);
+    ck_assert_int_eq(lg_date_zone("2023-11-02T10:12:16-04:00", 25, &m), 1);
+    ck_assert_int_eq(m, -240);
+    ck_assert_int_eq(lg_date_zone("2019-10-18T16:06:50+0200", 24, &m), 1);
+    ck_assert_int_eq(m, 120);
+    ck_assert_int_eq(lg_date_zone("2022-01-27T12:45:36.270+01", 26, &m), 1);
+    ck_assert_int_eq(m, 60);
+    ck_assert_int_eq(lg_date_zone("2020-01-10 09:00:04", 19, &m), 0);
+    ck_assert_int_eq(lg_date_zone("2024-05-21", 10, &m), 0);
+    ck_assert_int_eq(lg_date_zone("2024-05-21-04:00", 16, &m), 0);  /* no time before it */
+    lg_date a = {1970, 1, 1, -1, -1, LG_DATE_DAY}, b = {2000, 3, 1, -1, -1, LG_DATE_DAY};
+    lg_date c = {2000, 2, 29, -1, -1, LG_DATE_DAY}, e = {1969, 12, 31, -1, -1, LG_DATE_DAY};
+    ck_assert_int_eq(lg_date_days(&a), 0);
+    ck_assert_int_eq(lg_date_days(&b) - lg_date_days(&c), 1);
+    ck_assert_int_eq(lg_date_days(&b), 11017);
+    ck_assert_int_eq(lg_date_days(&e), -1);
+}
+END_TEST
+
 /* ---- free text ---- */
 
 /* Parses `s` expecting the date `want` ("YYYY-MM-DD" or "YYYY-MM"), the
@@ -367,6 +390,7 @@ int main(void)
     tcase_add_test(tc, length_bounds_input);
     tcase_add_test(tc, precision_names);
     tcase_add_test(tc, outputs);
+    tcase_add_test(tc, zones_and_days);
     suite_add_tcase(s, tc);
     TCase *text = tcase_create("text");
     tcase_add_test(text, text_iso);
