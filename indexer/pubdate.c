@@ -221,15 +221,24 @@ static size_t word_len(const char *s, size_t n)
 /* Words a dateline puts around its date. The first N_LEADS can open a
  * byline ("Posted by Anna Li 21.10.2019"); the last N_LINKS only join
  * ("Published on"): alone, as in "On 7 March 2023, the envoys met", they
- * label nothing. strncasecmp folds ASCII only: Russian labels come in both
- * cases. */
+ * label nothing. In English, Russian, German ("Veröffentlicht am", "Stand:"),
+ * French, Spanish, Italian and Dutch. strncasecmp folds ASCII only: Russian
+ * labels come in both cases, and others match when their first letter is
+ * the only capital ("Veröffentlicht"). */
 static const char *const labels[] = {
+    /* leads */
     "by", "posted", "published", "updated", "Опубликовано", "опубликовано", "Обновлено", "обновлено",
-    "date", "modified", "Дата", "дата", "last", "on", "at",
+    "von", "veröffentlicht", "erstellt", "aktualisiert", "publiziert", "par", "publié", "por",
+    "publicado", "actualizado", "pubblicato", "aggiornato", "gepubliceerd",
+    /* labels */
+    "date", "modified", "Дата", "дата", "last", "datum", "stand", "veröffentlichung", "zuletzt",
+    "geändert", "publication", "fecha", "data",
+    /* links */
+    "on", "at", "am", "um", "vom", "uhr", "le", "à", "el", "il", "op",
 };
 #define N_LABELS (sizeof labels / sizeof *labels)
-#define N_LEADS 8
-#define N_LINKS 3
+#define N_LEADS 21
+#define N_LINKS 11
 
 /* How many words of s name the date ("Updated", "Опубликовано"), or -1
  * when a word is not a label, a link word or a zone ("GMT"). Digits are
@@ -292,9 +301,42 @@ typedef enum { NOT_DATELINE, BARE_DATELINE, LABELLED_DATELINE } dateline_kind;
  * byline ("Posted by Anna Li", "By Anna Li,") or a byline or section before
  * a bar ("Politics | "): a labelled one. Anything else: a sentence or a
  * headline. */
+/* Whether a dash stands at s (spaces first), or at its end (at_end); its
+ * bytes with the spaces before it, else 0. */
+static size_t dash(const char *s, size_t n, int at_end)
+{
+    static const char *const dashes[] = {"-", "\u2013", "\u2014"};
+    size_t i = at_end ? 0 : skip_spaces(s, n, 0);
+    if (at_end)
+        while (n > 0 && s[n - 1] == ' ')
+            n--;
+    for (size_t k = 0; k < 3; k++) {
+        size_t m = strlen(dashes[k]);
+        if (n - i >= m && memcmp(at_end ? s + n - m : s + i, dashes[k], m) == 0)
+            return at_end ? m : i + m;
+    }
+    return 0;
+}
+
+/* "14. - 20. Januar 2022", "1 – 5 May 2024": the date ends a range. */
+static int ends_range(const char *s, size_t n)
+{
+    size_t m = dash(s, n, 1);
+    if (!m)
+        return 0;
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    n -= m;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '.'))
+        n--;
+    return n > 0 && s[n - 1] >= '0' && s[n - 1] <= '9';
+}
+
 static dateline_kind dateline_prefix(const char *s, size_t n)
 {
     size_t w = words(s, n), sep = separated(s, n, 1), i = skip_spaces(s, n, 0), lead = word_len(s + i, n - i);
+    if (ends_range(s, n))
+        return NOT_DATELINE;
     if (w == 0)
         return BARE_DATELINE;
     if (label_words(s, n) > 0 || (sep && sep <= N_STRONG))
@@ -420,12 +462,14 @@ static size_t place_end(const char *s, size_t n)
 static int wire_dateline(const char *s, size_t n, lg_date *d)
 {
     size_t at = place_end(s, n), end;
-    if (!at)
-        return 0;
+    int placed = at > 0;
     at = skip_spaces(s, n, at);
     if (!date_opens(s + at, n - at, d, &end))
         return 0;
     at = skip_spaces(s, n, at + end);
+    /* Without a place, a dash must follow: "27.1.2022 - Bei der ...". */
+    if (!placed)
+        return d->precision >= LG_DATE_DAY && dash(s + at, n - at, 0) && at + 1 < n;
     return at == n || memchr("(.:", s[at], 3) || separated(s + at, n - at, 0);
 }
 

@@ -313,6 +313,38 @@ START_TEST(publication_markup_precedence)
 }
 END_TEST
 
+START_TEST(european_datelines)
+{
+    lg_page p = PAGE(NULL, "Menü", "Laufen im Winter", "Veröffentlicht am 10. Februar 2019", PARA_1, PARA_2);
+    assert_date(&p, "2019-02-10", LG_SRC_DATELINE);
+    p = PAGE(NULL, "Pressemitteilung", "Datum:26. Januar 2022", PARA_1, PARA_2);
+    assert_date(&p, "2022-01-26", LG_SRC_DATELINE);
+    p = PAGE(NULL, "Album der Woche", "Veröffentlichung: 04.02.2022", PARA_1, PARA_2);
+    assert_date(&p, "2022-02-04", LG_SRC_DATELINE);
+    p = PAGE(NULL, "Sport", "19.10.2019, 15:30 Uhr", PARA_1, PARA_2);
+    assert_date(&p, "2019-10-19 15:30", LG_SRC_DATELINE);
+    p = PAGE(NULL, "Accueil | Par Loïc Le Clerc | 30 septembre 2018", PARA_1, PARA_2);
+    assert_date(&p, "2018-09-30", LG_SRC_DATELINE);
+    p = PAGE(NULL, "Publicado el 16 de mayo de 2020", PARA_1, PARA_2);
+    assert_date(&p, "2020-05-16", LG_SRC_DATELINE);
+    /* The end of a range is no date line ("Wochenbericht 14. - 20. Januar 2022"). */
+    p = PAGE(NULL, "Wochenbericht 14. - 20. Januar 2022", PARA_1, PARA_2);
+    assert_date(&p, "", LG_SRC_NONE);
+}
+END_TEST
+
+START_TEST(date_opening_first_paragraph)
+{
+    lg_page p = PAGE(NULL, "Gedenken", "27.1.2022 - " PARA_1, PARA_2);
+    assert_date(&p, "2022-01-27", LG_SRC_DATELINE);
+    /* Without a dash it opens a sentence; a month alone is no day. */
+    p = PAGE(NULL, "Gedenken", "27.1.2022 was the day when " PARA_1, PARA_2);
+    assert_date(&p, "", LG_SRC_NONE);
+    p = PAGE(NULL, "Gedenken", "January 2022 - " PARA_1, PARA_2);
+    assert_date(&p, "", LG_SRC_NONE);
+}
+END_TEST
+
 START_TEST(story_dates_never_taken)
 {
     lg_page p = PAGE(NULL, "Military", "Minister says no deal yet on key issues",
@@ -417,6 +449,8 @@ int main(void)
     tcase_add_test(tc, url_date);
     tcase_add_test(tc, utc_stamp_takes_the_local_day);
     tcase_add_test(tc, publication_markup_precedence);
+    tcase_add_test(tc, european_datelines);
+    tcase_add_test(tc, date_opening_first_paragraph);
     tcase_add_test(tc, story_dates_never_taken);
     tcase_add_test(tc, dateline_is_short);
     tcase_add_test(tc, date_only_inside_long_paragraph);
