@@ -38,10 +38,13 @@ const char *lg_source_name(lg_source s);   /* "flag", "json", "meta", ... "" */
 char *lg_extract_title(const lg_page *page, lg_source *src);
 
 /* ---- publication date (pubdate.c) ---- */
-/* The publication date: HTML meta, else a date line at the top of the page
- * (before or just after the headline), else a dateline in the first body
- * paragraph ("MOSCOW, May 21, 2024 (Reuters) -"), else a scraper's header
- * line (" date 2025-05-14"), which may be the day of the crawl.
+/* The publication date: HTML markup stating it (article:published_time,
+ * JSON-LD datePublished, ...; a UTC stamp takes the local day the page
+ * shows), else the day in the canonical URL ("/2019/10/18/"), else a
+ * <time> element, else a date line at the top of the page (before or just
+ * after the headline), else a dateline in the first body paragraph
+ * ("MOSCOW, May 21, 2024 (Reuters) -"), else a scraper's header line
+ * (" date 2025-05-14"), which may be the day of the crawl.
  * Dates the story mentions ("in 2014", "in June this year") are never
  * taken. Returns the precision LG_DATE_UNKNOWN with *src LG_SRC_NONE when
  * nothing states it. */

@@ -9,13 +9,12 @@
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <stdint.h>
-#include <stdio.h> /*DEBUG*/
-#include <stdio.h> /*DEBUG*/
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "analyze.h"
+#include "date.h"
 #include "strbuf.h"
 
 /* ---- element classes --------------------------------------------- */
@@ -307,7 +306,8 @@ enum {
     M_TITLE,
     M_OG_TITLE, M_TWITTER_TITLE,
     M_SITE_OG, M_SITE_APP, M_SITE_LD,
-    M_PUB_META, M_PUB_LD, M_PUB_TIME, M_PUB_ITEMPROP, M_PUB_NAME,
+    M_PUB_META, M_PUB_LD, M_PUB_ITEMPROP, M_PUB_NAME, M_PUB_MARKED,
+    M_STAMP_TIME, M_STAMP_UPLOAD,
     M_CANON_LINK, M_CANON_OG,
     M_AUTHOR_META, M_AUTHOR_LD,
     M_LANG,
@@ -316,6 +316,8 @@ enum {
 
 typedef struct {
     char *slot[M_SLOTS];
+    char *zoned[LG_PAGE_ZONED];
+    size_t n_zoned;
 } meta;
 
 /* Keeps the first value per slot, with white space folded. */
@@ -340,17 +342,46 @@ static void meta_set(meta *m, int slot, const char *v)
     m->slot[slot] = lg_sb_detach(&sb, NULL);
 }
 
+/* A date the markup states (slot one of the M_PUB or M_STAMP ones): kept
+ * per slot like any value, and, written with a zone other than UTC, among
+ * the page's zoned stamps (every one, not only a slot's first). */
+static void meta_set_date(meta *m, int slot, const char *v)
+{
+    int minutes, known = 0;
+    if (v && m->n_zoned < LG_PAGE_ZONED && lg_date_zone(v, strlen(v), &minutes) && minutes != 0) {
+        for (size_t i = 0; i < m->n_zoned; i++)
+            known |= strcmp(m->zoned[i], v) == 0;
+        char *copy = known ? NULL : strdup(v);
+        if (copy)
+            m->zoned[m->n_zoned++] = copy;
+    }
+    meta_set(m, slot, v);
+}
+
+static int is_date_slot(int slot)
+{
+    return slot >= M_PUB_META && slot <= M_STAMP_UPLOAD;
+}
+
+static void meta_set_any(meta *m, int slot, const char *v)
+{
+    if (is_date_slot(slot))
+        meta_set_date(m, slot, v);
+    else
+        meta_set(m, slot, v);
+}
+
 static void meta_set_prop(meta *m, int slot, const xmlNode *n, const char *attr)
 {
     xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
-    meta_set(m, slot, (const char *)v);
+    meta_set_any(m, slot, (const char *)v);
     xmlFree(v);
 }
 
 static void meta_set_content(meta *m, int slot, const xmlNode *n)
 {
     xmlChar *v = xmlNodeGetContent(n);
-    meta_set(m, slot, (const char *)v);
+    meta_set_any(m, slot, (const char *)v);
     xmlFree(v);
 }
 
@@ -363,8 +394,14 @@ static int meta_slot(const char *key)
     } keys[] = {
         {"og:title", M_OG_TITLE}, {"twitter:title", M_TWITTER_TITLE},
         {"og:site_name", M_SITE_OG}, {"application-name", M_SITE_APP},
-        {"article:published_time", M_PUB_META}, {"date", M_PUB_NAME}, {"pubdate", M_PUB_NAME},
-        {"publishdate", M_PUB_NAME}, {"dc.date", M_PUB_NAME}, {"og:url", M_CANON_OG},
+        {"article:published_time", M_PUB_META}, {"og:published_time", M_PUB_META},
+        {"article:published", M_PUB_META}, {"date", M_PUB_NAME}, {"pubdate", M_PUB_NAME},
+        {"publishdate", M_PUB_NAME}, {"publish-date", M_PUB_NAME}, {"publish_date", M_PUB_NAME},
+        {"datepublished", M_PUB_NAME}, {"dc.date", M_PUB_NAME}, {"dc.date.issued", M_PUB_NAME},
+        {"dc.date.created", M_PUB_NAME}, {"dcterms.date", M_PUB_NAME}, {"dcterms.issued", M_PUB_NAME},
+        {"dcterms.created", M_PUB_NAME}, {"parsely-pub-date", M_PUB_NAME}, {"sailthru.date", M_PUB_NAME},
+        {"release_date", M_PUB_NAME}, {"og:release_date", M_PUB_NAME}, {"release:date", M_PUB_NAME},
+        {"dcsext.articlefirstpublished", M_PUB_NAME}, {"og:url", M_CANON_OG},
         {"author", M_AUTHOR_META},
     };
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
@@ -407,8 +444,14 @@ static void ld_visit(meta *m, json_t *v, int depth)
     }
     if (!json_is_object(v))
         return;
-    json_t *date = json_object_get(v, "datePublished");
-    meta_set(m, M_PUB_LD, json_is_string(date) ? json_string_value(date) : NULL);
+    static const struct {
+        const char *key;
+        int slot;
+    } dates[] = {{"datePublished", M_PUB_LD}, {"uploadDate", M_STAMP_UPLOAD}, {"dateCreated", M_STAMP_UPLOAD}};
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+        json_t *date = json_object_get(v, dates[i].key);
+        meta_set_date(m, dates[i].slot, json_is_string(date) ? json_string_value(date) : NULL);
+    }
     meta_set(m, M_SITE_LD, ld_name(json_object_get(v, "publisher")));
     meta_set(m, M_AUTHOR_LD, ld_name(json_object_get(v, "author")));
     ld_visit(m, json_object_get(v, "@graph"), depth + 1);
@@ -425,6 +468,18 @@ static void json_ld(meta *m, const xmlNode *n)
     json_decref(root);
 }
 
+/* <time pubdate>, or a <time> or <abbr> whose class says it is the
+ * publication ("published", "dt-published", "publishdate"), not an update
+ * ("entry-date updated"). */
+static int marks_published(const xmlNode *n)
+{
+    char cls[256];
+    if (xmlHasProp(n, (const xmlChar *)"pubdate"))
+        return 1;
+    attr_lower(n, "class", cls, sizeof cls);
+    return strstr(cls, "publish") && !strstr(cls, "updated") && !strstr(cls, "modified");
+}
+
 static void meta_element(meta *m, const xmlNode *n)
 {
     char buf[64];
@@ -433,16 +488,22 @@ static void meta_element(meta *m, const xmlNode *n)
     else if (is_tag(n, "title"))
         meta_set_content(m, M_TITLE, n);
     else if (is_tag(n, "time"))
-        meta_set_prop(m, M_PUB_TIME, n, "datetime");
+        meta_set_prop(m, marks_published(n) ? M_PUB_MARKED : M_STAMP_TIME, n, "datetime");
+    else if (is_tag(n, "abbr") && marks_published(n))
+        meta_set_prop(m, M_PUB_MARKED, n, "title");
     else if (is_tag(n, "link") && strcmp(attr_lower(n, "rel", buf, sizeof buf), "canonical") == 0)
         meta_set_prop(m, M_CANON_LINK, n, "href");
     else if (is_tag(n, "script") && strcmp(attr_lower(n, "type", buf, sizeof buf), "application/ld+json") == 0)
         json_ld(m, n);
-    if (strcmp(attr_lower(n, "itemprop", buf, sizeof buf), "datepublished") == 0) {
+    attr_lower(n, "itemprop", buf, sizeof buf);
+    int slot = strcmp(buf, "datepublished") == 0 ? M_PUB_ITEMPROP
+               : strcmp(buf, "uploaddate") == 0 || strcmp(buf, "datecreated") == 0 ? M_STAMP_UPLOAD
+                                                                                  : -1;
+    if (slot >= 0) {
         static const char *const attrs[] = {"content", "datetime"};
         for (size_t i = 0; i < 2; i++)
-            meta_set_prop(m, M_PUB_ITEMPROP, n, attrs[i]);
-        meta_set_content(m, M_PUB_ITEMPROP, n);
+            meta_set_prop(m, slot, n, attrs[i]);
+        meta_set_content(m, slot, n);
     }
 }
 
@@ -473,7 +534,10 @@ static void meta_finish(meta *m, lg_page *page)
     meta_take(m, M_TITLE, M_TITLE, &page->html_title);
     meta_take(m, M_OG_TITLE, M_TWITTER_TITLE, &page->og_title);
     meta_take(m, M_SITE_OG, M_SITE_LD, &page->site_name);
-    meta_take(m, M_PUB_META, M_PUB_NAME, &page->published);
+    meta_take(m, M_PUB_META, M_PUB_MARKED, &page->published);
+    meta_take(m, M_STAMP_TIME, M_STAMP_UPLOAD, &page->stamp);
+    memcpy(page->zoned, m->zoned, sizeof m->zoned);
+    page->n_zoned = m->n_zoned;
     meta_take(m, M_CANON_LINK, M_CANON_OG, &page->canonical);
     meta_take(m, M_AUTHOR_META, M_AUTHOR_LD, &page->author);
     meta_take(m, M_LANG, M_LANG, &page->lang);

@@ -106,6 +106,9 @@ void lg_page_free(lg_page *page)
     free(page->og_title);
     free(page->site_name);
     free(page->published);
+    free(page->stamp);
+    for (size_t i = 0; i < page->n_zoned; i++)
+        free(page->zoned[i]);
     free(page->canonical);
     free(page->author);
     free(page->lang);

@@ -39,6 +39,9 @@ typedef struct {
     const char *why;      /* static reason a block was dropped, NULL if kept */
 } lg_block;
 
+/* How many zoned date values a page keeps (lg_page.zoned). */
+#define LG_PAGE_ZONED 8
+
 typedef struct lg_page {
     lg_block *blocks;
     size_t n, cap;
@@ -46,9 +49,16 @@ typedef struct lg_page {
     char *html_title;     /* <title> */
     char *og_title;       /* og:title / twitter:title */
     char *site_name;      /* og:site_name, application-name, JSON-LD publisher.name */
-    char *published;      /* article:published_time, JSON-LD datePublished,
-                             <time datetime> (first), itemprop=datePublished,
-                             meta name=date/pubdate/publishdate/dc.date */
+    char *published;      /* the first publication the markup states, in this order:
+                             article:published_time, JSON-LD datePublished,
+                             itemprop=datePublished, meta name=date/pubdate/
+                             dc.date.issued/dcterms.created/..., <time pubdate> or
+                             a <time>/<abbr class=published> */
+    char *stamp;          /* weaker: the first <time datetime> of any kind, else a
+                             video's uploadDate or a dateCreated */
+    char *zoned[LG_PAGE_ZONED]; /* the first distinct date values of either kind
+                             written with a zone offset other than UTC */
+    size_t n_zoned;
     char *canonical;      /* link rel=canonical, else og:url */
     char *author;         /* meta name=author, JSON-LD author.name */
     char *lang;           /* <html lang>, first two letters */

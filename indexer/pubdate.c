@@ -9,6 +9,8 @@
  */
 #include "extract.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
@@ -54,17 +56,112 @@ static int date_opens(const char *s, size_t n, lg_date *d, size_t *end)
     return lg_date_parse_text(s, n, d, &start, end) == 0 && start == 0;
 }
 
-/* HTML metadata: ISO as the markup should state it, else whatever date the
+/* A date as markup states it: ISO as it should be, else whatever date the
  * value holds ("Tue, 21 May 2024 17:40:00 GMT"). */
-static int from_meta(const lg_page *page, lg_date *d)
+static int parse_stated(const char *s, lg_date *d)
 {
-    if (!page->published)
-        return 0;
-    const char *s = page->published;
     size_t n = strlen(s), i = skip_spaces(s, n, 0);
     while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         n--;
     return lg_date_parse_iso(s + i, n - i, d, NULL) == 0 || lg_date_parse_text(s + i, n - i, d, NULL, NULL) == 0;
+}
+
+static int is_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+static int atoi_n(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* A path segment run "2019/10/18", "2019-10-18" or "20191018" at s (after
+ * a slash), followed by a slash, a hyphen, a dot or the end: a day. */
+static int url_day(const char *s, size_t n, lg_date *d)
+{
+    char ymd[11];
+    if (n >= 10 && is_digits(s, 4) && (s[4] == '/' || s[4] == '-') && s[7] == s[4] && is_digits(s + 5, 2) &&
+        is_digits(s + 8, 2) && (n == 10 || memchr("/-._", s[10], 4))) {
+        memcpy(ymd, s, 10);
+    } else if (n >= 8 && is_digits(s, 8) && (n == 8 || memchr("/._", s[8], 3))) {
+        snprintf(ymd, sizeof ymd, "%.4s-%.2s-%.2s", s, s + 4, s + 6);
+    } else {
+        return 0;
+    }
+    ymd[4] = ymd[7] = '-';
+    ymd[10] = '\0';
+    int y = atoi_n(ymd, 4);
+    return y >= 1995 && y <= 2099 && lg_date_parse_iso(ymd, 10, d, NULL) == 0;
+}
+
+/* The day a canonical URL's path is filed under ("/2019/10/18/slug",
+ * "/news/2020-05-16-slug", "/detail/20200102/"); never a month alone. */
+static int from_url(const lg_page *page, lg_date *d)
+{
+    const char *u = page->canonical, *path;
+    if (!u || !(path = strstr(u, "://")) || !(path = strchr(path + 3, '/')))
+        return 0;
+    size_t n = strlen(path);
+    for (size_t i = 0; i < n; i++)
+        if (path[i] == '/' && url_day(path + i + 1, n - i - 1, d))
+            return 1;
+    return 0;
+}
+
+static int from_dateline(const lg_page *page, lg_date *d);
+
+/* Minutes since 1970 of a minute-precise date written at `zone`. */
+static long instant(const lg_date *d, int zone)
+{
+    return lg_date_days(d) * 1440 + d->hour * 60 + d->minute - zone;
+}
+
+/* A timestamp in UTC ("…T22:04:00Z") names the day in Greenwich; the page's
+ * readers may have seen the day before or after. The page says which: the
+ * same moment written in its own zone in other markup, else a day one
+ * apart in its URL or its date line. */
+static void local_day(const lg_page *page, const char *stated, lg_date *d)
+{
+    int zone;
+    if (d->precision != LG_DATE_MINUTE || !lg_date_zone(stated, strlen(stated), &zone) || zone != 0)
+        return;
+    lg_date other;
+    for (size_t i = 0; i < page->n_zoned; i++) {
+        const char *z = page->zoned[i];
+        if (parse_stated(z, &other) && other.precision == LG_DATE_MINUTE && lg_date_zone(z, strlen(z), &zone) &&
+            labs(instant(&other, zone) - instant(d, 0)) <= 1) {
+            *d = other;
+            return;
+        }
+    }
+    if ((from_url(page, &other) || from_dateline(page, &other)) && other.precision >= LG_DATE_DAY &&
+        labs(lg_date_days(&other) - lg_date_days(d)) == 1)
+        *d = other;
+}
+
+/* HTML metadata stating the publication, its day as the page's readers saw it. */
+static int from_meta(const lg_page *page, lg_date *d)
+{
+    if (!page->published || !parse_stated(page->published, d))
+        return 0;
+    local_day(page, page->published, d);
+    return 1;
+}
+
+/* Weaker markup: a <time> not marked as the publication, a video's upload. */
+static int from_stamp(const lg_page *page, lg_date *d)
+{
+    if (!page->stamp || !parse_stated(page->stamp, d))
+        return 0;
+    local_day(page, page->stamp, d);
+    return 1;
 }
 
 /* "date 2025-05-14 403" as the first line of a scrape, or run into the
@@ -124,15 +221,24 @@ static size_t word_len(const char *s, size_t n)
 /* Words a dateline puts around its date. The first N_LEADS can open a
  * byline ("Posted by Anna Li 21.10.2019"); the last N_LINKS only join
  * ("Published on"): alone, as in "On 7 March 2023, the envoys met", they
- * label nothing. strncasecmp folds ASCII only: Russian labels come in both
- * cases. */
+ * label nothing. In English, Russian, German ("Veröffentlicht am", "Stand:"),
+ * French, Spanish, Italian and Dutch. strncasecmp folds ASCII only: Russian
+ * labels come in both cases, and others match when their first letter is
+ * the only capital ("Veröffentlicht"). */
 static const char *const labels[] = {
+    /* leads */
     "by", "posted", "published", "updated", "Опубликовано", "опубликовано", "Обновлено", "обновлено",
-    "date", "modified", "Дата", "дата", "last", "on", "at",
+    "von", "veröffentlicht", "erstellt", "aktualisiert", "publiziert", "par", "publié", "por",
+    "publicado", "actualizado", "pubblicato", "aggiornato", "gepubliceerd",
+    /* labels */
+    "date", "modified", "Дата", "дата", "last", "datum", "stand", "veröffentlichung", "zuletzt",
+    "geändert", "publication", "fecha", "data",
+    /* links */
+    "on", "at", "am", "um", "vom", "uhr", "le", "à", "el", "il", "op",
 };
 #define N_LABELS (sizeof labels / sizeof *labels)
-#define N_LEADS 8
-#define N_LINKS 3
+#define N_LEADS 21
+#define N_LINKS 11
 
 /* How many words of s name the date ("Updated", "Опубликовано"), or -1
  * when a word is not a label, a link word or a zone ("GMT"). Digits are
@@ -195,9 +301,42 @@ typedef enum { NOT_DATELINE, BARE_DATELINE, LABELLED_DATELINE } dateline_kind;
  * byline ("Posted by Anna Li", "By Anna Li,") or a byline or section before
  * a bar ("Politics | "): a labelled one. Anything else: a sentence or a
  * headline. */
+/* Whether a dash stands at s (spaces first), or at its end (at_end); its
+ * bytes with the spaces before it, else 0. */
+static size_t dash(const char *s, size_t n, int at_end)
+{
+    static const char *const dashes[] = {"-", "\u2013", "\u2014"};
+    size_t i = at_end ? 0 : skip_spaces(s, n, 0);
+    if (at_end)
+        while (n > 0 && s[n - 1] == ' ')
+            n--;
+    for (size_t k = 0; k < 3; k++) {
+        size_t m = strlen(dashes[k]);
+        if (n - i >= m && memcmp(at_end ? s + n - m : s + i, dashes[k], m) == 0)
+            return at_end ? m : i + m;
+    }
+    return 0;
+}
+
+/* "14. - 20. Januar 2022", "1 – 5 May 2024": the date ends a range. */
+static int ends_range(const char *s, size_t n)
+{
+    size_t m = dash(s, n, 1);
+    if (!m)
+        return 0;
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    n -= m;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '.'))
+        n--;
+    return n > 0 && s[n - 1] >= '0' && s[n - 1] <= '9';
+}
+
 static dateline_kind dateline_prefix(const char *s, size_t n)
 {
     size_t w = words(s, n), sep = separated(s, n, 1), i = skip_spaces(s, n, 0), lead = word_len(s + i, n - i);
+    if (ends_range(s, n))
+        return NOT_DATELINE;
     if (w == 0)
         return BARE_DATELINE;
     if (label_words(s, n) > 0 || (sep && sep <= N_STRONG))
@@ -323,12 +462,14 @@ static size_t place_end(const char *s, size_t n)
 static int wire_dateline(const char *s, size_t n, lg_date *d)
 {
     size_t at = place_end(s, n), end;
-    if (!at)
-        return 0;
+    int placed = at > 0;
     at = skip_spaces(s, n, at);
     if (!date_opens(s + at, n - at, d, &end))
         return 0;
     at = skip_spaces(s, n, at + end);
+    /* Without a place, a dash must follow: "27.1.2022 - Bei der ...". */
+    if (!placed)
+        return d->precision >= LG_DATE_DAY && dash(s + at, n - at, 0) && at + 1 < n;
     return at == n || memchr("(.:", s[at], 3) || separated(s + at, n - at, 0);
 }
 
@@ -353,8 +494,10 @@ lg_date lg_extract_date(const lg_page *page, lg_source *src)
         lg_source src;
     } steps[] = {
         {from_meta, LG_SRC_META},
+        {from_url, LG_SRC_URL},
         /* A page's own date line beats a scraper's header, which is as
          * likely the day of the crawl as the day of publication. */
+        {from_stamp, LG_SRC_META},
         {from_dateline, LG_SRC_DATELINE},
         {from_wire, LG_SRC_DATELINE},
         {from_header, LG_SRC_HEADER},

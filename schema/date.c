@@ -160,9 +160,17 @@ static int is_letter(utf8proc_int32_t cp)
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
+/* Han, kana and full-width forms: scripts written without spaces, where a
+ * date stands glued to the words around it ("于2020年7月15日发布"). */
+static int is_unspaced_script(utf8proc_int32_t cp)
+{
+    return (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+           (cp >= 0xAC00 && cp <= 0xD7AF);
+}
+
 static int is_word(utf8proc_int32_t cp)
 {
-    return is_letter(cp) || (cp >= '0' && cp <= '9');
+    return (is_letter(cp) && !is_unspaced_script(cp)) || (cp >= '0' && cp <= '9');
 }
 
 /* A date ends where a word would: "2024" in "2024x" or "20245" is no year. */
@@ -218,7 +226,10 @@ typedef struct {
     int abbr;          /* may take a dot: "Dec.", "Tue." */
 } named;
 
+/* Month names of the languages news pages date themselves in; one entry
+ * per spelling (a name two languages share is listed once). */
 static const named months[] = {
+    /* English, in full or three letters ("Sept" too). */
     {"january", 1, 0}, {"jan", 1, 1}, {"february", 2, 0}, {"feb", 2, 1}, {"march", 3, 0}, {"mar", 3, 1},
     {"april", 4, 0}, {"apr", 4, 1}, {"may", 5, 0}, {"june", 6, 0}, {"jun", 6, 1}, {"july", 7, 0},
     {"jul", 7, 1}, {"august", 8, 0}, {"aug", 8, 1}, {"september", 9, 0}, {"sept", 9, 1}, {"sep", 9, 1},
@@ -231,6 +242,30 @@ static const named months[] = {
     {"июнь", 6, 0}, {"июля", 7, 0}, {"июль", 7, 0}, {"августа", 8, 0}, {"август", 8, 0},
     {"сентября", 9, 0}, {"сентябрь", 9, 0}, {"октября", 10, 0}, {"октябрь", 10, 0}, {"ноября", 11, 0},
     {"ноябрь", 11, 0}, {"декабря", 12, 0}, {"декабрь", 12, 0},
+    /* German, in full and as abbreviated ("Mär", "Okt.", "Dez"). */
+    {"januar", 1, 0}, {"jänner", 1, 0}, {"jän", 1, 1}, {"februar", 2, 0}, {"märz", 3, 0}, {"mär", 3, 1},
+    {"mai", 5, 0}, {"juni", 6, 0}, {"juli", 7, 0}, {"oktober", 10, 0}, {"okt", 10, 1},
+    {"dezember", 12, 0}, {"dez", 12, 1},
+    /* French ("1er mai", "févr."). */
+    {"janvier", 1, 0}, {"janv", 1, 1}, {"février", 2, 0}, {"févr", 2, 1}, {"mars", 3, 0}, {"avril", 4, 0},
+    {"avr", 4, 1}, {"juin", 6, 0}, {"juillet", 7, 0}, {"juil", 7, 1}, {"août", 8, 0}, {"septembre", 9, 0},
+    {"octobre", 10, 0}, {"novembre", 11, 0}, {"décembre", 12, 0}, {"déc", 12, 1},
+    /* Spanish and Portuguese ("16 de mayo de 2020"). */
+    {"enero", 1, 0}, {"febrero", 2, 0}, {"marzo", 3, 0}, {"abril", 4, 0}, {"mayo", 5, 0}, {"junio", 6, 0},
+    {"julio", 7, 0}, {"agosto", 8, 0}, {"septiembre", 9, 0}, {"setiembre", 9, 0}, {"octubre", 10, 0},
+    {"noviembre", 11, 0}, {"diciembre", 12, 0}, {"janeiro", 1, 0}, {"fevereiro", 2, 0}, {"março", 3, 0},
+    {"maio", 5, 0}, {"junho", 6, 0}, {"julho", 7, 0}, {"setembro", 9, 0}, {"outubro", 10, 0},
+    {"dezembro", 12, 0},
+    /* Italian. */
+    {"gennaio", 1, 0}, {"febbraio", 2, 0}, {"aprile", 4, 0}, {"maggio", 5, 0}, {"giugno", 6, 0},
+    {"luglio", 7, 0}, {"settembre", 9, 0}, {"ottobre", 10, 0}, {"dicembre", 12, 0},
+    /* Dutch and Swedish. */
+    {"januari", 1, 0}, {"februari", 2, 0}, {"maart", 3, 0}, {"mei", 5, 0}, {"augustus", 8, 0},
+    {"maj", 5, 0}, {"augusti", 8, 0},
+    /* Romanian. */
+    {"ianuarie", 1, 0}, {"februarie", 2, 0}, {"martie", 3, 0}, {"aprilie", 4, 0}, {"iunie", 6, 0},
+    {"iulie", 7, 0}, {"septembrie", 9, 0}, {"octombrie", 10, 0}, {"noiembrie", 11, 0},
+    {"decembrie", 12, 0},
 };
 
 static const named weekdays[] = {
@@ -239,9 +274,25 @@ static const named weekdays[] = {
     {"thurs", 4, 1}, {"friday", 5, 0}, {"fri", 5, 1}, {"saturday", 6, 0}, {"sat", 6, 1},
     {"sunday", 7, 0}, {"sun", 7, 1}, {"понедельник", 1, 0}, {"вторник", 2, 0}, {"среда", 3, 0},
     {"четверг", 4, 0}, {"пятница", 5, 0}, {"суббота", 6, 0}, {"воскресенье", 7, 0},
+    {"montag", 1, 0}, {"dienstag", 2, 0}, {"mittwoch", 3, 0}, {"donnerstag", 4, 0}, {"freitag", 5, 0},
+    {"samstag", 6, 0}, {"sonnabend", 6, 0}, {"sonntag", 7, 0},
+    {"lundi", 1, 0}, {"mardi", 2, 0}, {"mercredi", 3, 0}, {"jeudi", 4, 0}, {"vendredi", 5, 0},
+    {"samedi", 6, 0}, {"dimanche", 7, 0},
+    {"lunes", 1, 0}, {"martes", 2, 0}, {"miércoles", 3, 0}, {"jueves", 4, 0}, {"viernes", 5, 0},
+    {"sábado", 6, 0}, {"domingo", 7, 0},
+    {"lunedì", 1, 0}, {"martedì", 2, 0}, {"mercoledì", 3, 0}, {"giovedì", 4, 0}, {"venerdì", 5, 0},
+    {"sabato", 6, 0}, {"domenica", 7, 0},
+    {"maandag", 1, 0}, {"dinsdag", 2, 0}, {"woensdag", 3, 0}, {"donderdag", 4, 0}, {"vrijdag", 5, 0},
+    {"zaterdag", 6, 0}, {"zondag", 7, 0},
+    {"luni", 1, 0}, {"marți", 2, 0}, {"miercuri", 3, 0}, {"joi", 4, 0}, {"vineri", 5, 0},
+    {"sâmbătă", 6, 0}, {"duminică", 7, 0},
 };
 
-static const named ordinals[] = {{"st", 1, 0}, {"nd", 1, 0}, {"rd", 1, 0}, {"th", 1, 0}};
+/* English ordinal suffixes, French "1er". */
+static const named ordinals[] = {{"st", 1, 0}, {"nd", 1, 0}, {"rd", 1, 0}, {"th", 1, 0}, {"er", 1, 0}};
+
+/* "16 de mayo de 2020", "10 de dezembro de 2020", "1 del 2020". */
+static const named links[] = {{"de", 1, 0}, {"del", 1, 0}};
 
 /* "г." or "года" after a Russian year. */
 static const named year_words[] = {{"г", 1, 1}, {"года", 1, 0}};
@@ -399,19 +450,33 @@ static void optional_word(cursor *c, const named *table, size_t count, int space
         c->at = start;
 }
 
-/* 26 December 2024, 26th Dec. 2024, 26. December 2024 (an ordinal as
- * German writes it), 26 декабря 2024 г. */
+/* Spaces, then a linking word and its spaces if one stands there ("de"
+ * in "16 de mayo de 2020"). Returns whether there were spaces. */
+static int gap(cursor *c)
+{
+    if (!spaces(c))
+        return 0;
+    size_t at = c->at;
+    if (!name_in(c, TABLE(links)) || !spaces(c))
+        c->at = at;
+    return 1;
+}
+
+/* 26 December 2024, 26th Dec. 2024, 26. December 2024 and 26.Dezember
+ * 2024 (an ordinal as German writes it), 1er mai 2019, 16 de mayo de 2020,
+ * 26 декабря 2024 г. */
 static int day_month_year(cursor *c, lg_date *d)
 {
     int day, m, y;
     if (!small_number(c, 1, 31, &day))
         return 0;
-    if (!accept(c, '.'))
+    int dotted = accept(c, '.');
+    if (!dotted)
         optional_word(c, TABLE(ordinals), 0);
-    if (!spaces(c) || !(m = name_in(c, TABLE(months))))
+    if ((!gap(c) && !dotted) || !(m = name_in(c, TABLE(months))))
         return 0;
     accept(c, ',');
-    if (!spaces(c) || !year4(c, &y) || !set_day(d, y, m, day))
+    if (!gap(c) || !year4(c, &y) || !set_day(d, y, m, day))
         return 0;
     optional_word(c, TABLE(year_words), 1);
     return 1;
@@ -459,9 +524,42 @@ static int month_year(cursor *c, lg_date *d)
     return 1;
 }
 
+/* Whether the cursor is on `mark` (UTF-8); moves past it if so. */
+static int accept_str(cursor *c, const char *mark)
+{
+    size_t n = strlen(mark);
+    if (c->len - c->at < n || memcmp(c->s + c->at, mark, n) != 0)
+        return 0;
+    c->at += n;
+    return 1;
+}
+
+/* 2020年7月15日 (Chinese, Japanese), 2020년 7월 15일 (Korean). */
+static int year_month_day_marked(cursor *c, lg_date *d)
+{
+    static const char *const marks[][3] = {{"\u5E74", "\u6708", "\u65E5"}, {"\uB144", "\uC6D4", "\uC77C"}};
+    int y, m, day;
+    if (!year4(c, &y))
+        return 0;
+    size_t at = c->at;
+    for (size_t k = 0; k < 2; k++) {
+        c->at = at;
+        if (!accept_str(c, marks[k][0]))
+            continue;
+        spaces(c);
+        if (!small_number(c, 1, 12, &m) || !accept_str(c, marks[k][1]))
+            continue;
+        spaces(c);
+        if (small_number(c, 1, 31, &day) && accept_str(c, marks[k][2]))
+            return set_day(d, y, m, day);
+    }
+    return 0;
+}
+
 typedef int (*date_form)(cursor *, lg_date *);
 
-static const date_form day_forms[] = {year_first, day_first, day_month_year, month_day_year};
+static const date_form day_forms[] = {year_first, day_first, day_month_year, month_day_year,
+                                      year_month_day_marked};
 
 /* A date to the day at the cursor, with its time if one follows. */
 static int day_date(cursor *c, lg_date *d)
@@ -548,6 +646,46 @@ int lg_date_parse_text(const char *s, size_t len, lg_date *out, size_t *start, s
     }
     *out = unknown;
     return -1;
+}
+
+int lg_date_zone(const char *s, size_t len, int *minutes)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    const char *colon = memchr(s, ':', len);
+    if (!colon || len < 2)
+        return 0;
+    if (s[len - 1] == 'Z' || s[len - 1] == 'z') {
+        *minutes = 0;
+        return s[len - 2] >= '0' && s[len - 2] <= '9';
+    }
+    /* Back over the offset's digits (and its colon) to its sign. */
+    size_t i = len, digits = 0;
+    while (i > 0 && ((s[i - 1] >= '0' && s[i - 1] <= '9') || (s[i - 1] == ':' && digits == 2)))
+        digits += s[--i] != ':';
+    if (i == 0 || (s[i - 1] != '+' && s[i - 1] != '-') || (digits != 2 && digits != 4) ||
+        s + i - 1 <= colon)
+        return 0;
+    cursor c = {s, len, i};
+    int hh, mm = 0;
+    if (!number(&c, 2, 2, 0, 23, &hh))
+        return 0;
+    accept(&c, ':');
+    if (digits == 4 && !number(&c, 2, 2, 0, 59, &mm))
+        return 0;
+    *minutes = (s[i - 1] == '-' ? -1 : 1) * (hh * 60 + mm);
+    return 1;
+}
+
+long lg_date_days(const lg_date *d)
+{
+    /* Days from civil (H. Hinnant's algorithm): years start in March. */
+    long y = d->year - (d->month <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (d->month + (d->month > 2 ? -3 : 9)) + 2) / 5 + d->day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
 }
 
 const char *lg_date_precision_name(lg_date_precision p)

@@ -41,12 +41,16 @@ int lg_date_parse_iso(const char *s, size_t len, lg_date *out, size_t *err_at);
  *   2024-05-21, 2024-05-21T17:40:00+03:00, 2024/05/21, 2024.05.21
  *   21.05.2024 (always day first); 21/05/2024 and 05/21/2024: a number
  *     above 12 is the day, and when both could be months, day first
- *   26 December 2024, 26th Dec. 2024, 26. December 2024, 26 декабря 2024 г.
+ *   26 December 2024, 26th Dec. 2024, 26. December 2024, 26 декабря 2024 г.,
+ *     3. März 2021, 1er mai 2019, 16 de mayo de 2020
  *   December 26, 2024; Dec. 26 2024; Sept 5, 2024
- *   May 2024, декабрь 2024 (month precision)
- * English month names in full or three letters (optional dot, "Sept"),
- * Russian in the genitive or nominative. A weekday before a day-precise
- * date belongs to the span ("Tuesday, May 21, 2024"). A time after a date
+ *   2020年7月15日, 2020년 9월 2일
+ *   May 2024, декабрь 2024, Oktober 2015 (month precision)
+ * Month names: English in full or three letters (optional dot, "Sept"),
+ * Russian in the genitive or nominative, German (also "Mär", "Okt."),
+ * French, Spanish, Portuguese, Italian, Dutch, Swedish, Romanian. A weekday
+ * in these languages before a day-precise date belongs to the span
+ * ("Tuesday, May 21, 2024", "Samstag, 19. Juli 2014"). A time after a date
  * ("17:40", "5:40 PM", "at 17:40", "| 17:40", a zone) or just before it
  * ("14:05, 3 марта 2025") makes it minute precise. Years run 1900-2099. Never a bare year ("in 2014"), never a day
  * without a year ("May 21"), never inside a word, a file name or a URL
@@ -54,6 +58,15 @@ int lg_date_parse_iso(const char *s, size_t len, lg_date *out, size_t *err_at);
  * are not dates.
  */
 int lg_date_parse_text(const char *s, size_t len, lg_date *out, size_t *start, size_t *end);
+
+/* The zone a timestamp states after its time of day ("…T22:04:00Z",
+ * "…17:40+03:00", "…1740-0500"): 1 with its offset from UTC in *minutes,
+ * or 0 when s ends in no zone after a time. */
+int lg_date_zone(const char *s, size_t len, int *minutes);
+
+/* Days from 1970-01-01 to a date of day precision or finer (proleptic
+ * Gregorian), for comparing days. */
+long lg_date_days(const lg_date *d);
 
 /* "precision" name as stored and output: "minute", "day", "month", "year",
  * "unknown". Static. */

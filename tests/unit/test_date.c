@@ -150,6 +150,29 @@ START_TEST(outputs)
 }
 END_TEST
 
+START_TEST(zones_and_days)
+{
+    int m = 99;
+    ck_assert_int_eq(lg_date_zone("2019-10-18T22:04:00Z", 20, &m), 1);
+    ck_assert_int_eq(m, 0);
+    ck_assert_int_eq(lg_date_zone("2023-11-02T10:12:16-04:00", 25, &m), 1);
+    ck_assert_int_eq(m, -240);
+    ck_assert_int_eq(lg_date_zone("2019-10-18T16:06:50+0200", 24, &m), 1);
+    ck_assert_int_eq(m, 120);
+    ck_assert_int_eq(lg_date_zone("2022-01-27T12:45:36.270+01", 26, &m), 1);
+    ck_assert_int_eq(m, 60);
+    ck_assert_int_eq(lg_date_zone("2020-01-10 09:00:04", 19, &m), 0);
+    ck_assert_int_eq(lg_date_zone("2024-05-21", 10, &m), 0);
+    ck_assert_int_eq(lg_date_zone("2024-05-21-04:00", 16, &m), 0);  /* no time before it */
+    lg_date a = {1970, 1, 1, -1, -1, LG_DATE_DAY}, b = {2000, 3, 1, -1, -1, LG_DATE_DAY};
+    lg_date c = {2000, 2, 29, -1, -1, LG_DATE_DAY}, e = {1969, 12, 31, -1, -1, LG_DATE_DAY};
+    ck_assert_int_eq(lg_date_days(&a), 0);
+    ck_assert_int_eq(lg_date_days(&b) - lg_date_days(&c), 1);
+    ck_assert_int_eq(lg_date_days(&b), 11017);
+    ck_assert_int_eq(lg_date_days(&e), -1);
+}
+END_TEST
+
 /* ---- free text ---- */
 
 /* Parses `s` expecting the date `want` ("YYYY-MM-DD" or "YYYY-MM"), the
@@ -248,6 +271,38 @@ START_TEST(text_month_precision)
 }
 END_TEST
 
+START_TEST(text_european_months)
+{
+    assert_text("[Samstag, 19. Juli 2014]", "2014-07-19", LG_DATE_DAY, -1, -1, "Samstag, 19. Juli 2014");
+    assert_text("Veröffentlicht am 3. März 2021", "2021-03-03", LG_DATE_DAY, -1, -1, "3. März 2021");
+    assert_text("Derniere 12.Mai 2015)", "2015-05-12", LG_DATE_DAY, -1, -1, "12.Mai 2015");
+    assert_text("Mär 12, 2018 um 12:30 PDT", "2018-03-12", LG_DATE_DAY, -1, -1, "Mär 12, 2018");
+    assert_text("21. Okt. 2014", "2014-10-21", LG_DATE_DAY, -1, -1, "21. Okt. 2014");
+    assert_text("jeudi 13 juin 2019", "2019-06-13", LG_DATE_DAY, -1, -1, "jeudi 13 juin 2019");
+    assert_text("le 1er mai 2019,", "2019-05-01", LG_DATE_DAY, -1, -1, "1er mai 2019");
+    assert_text("7 févr. 2020", "2020-02-07", LG_DATE_DAY, -1, -1, "7 févr. 2020");
+    assert_text("sábado, 16 de mayo de 2020", "2020-05-16", LG_DATE_DAY, -1, -1, "sábado, 16 de mayo de 2020");
+    assert_text("Domingo, Diciembre 6, 2020 - 07:32", "2020-12-06", LG_DATE_MINUTE, 7, 32,
+                "Domingo, Diciembre 6, 2020 - 07:32");
+    assert_text("10 de dezembro de 2020", "2020-12-10", LG_DATE_DAY, -1, -1, "10 de dezembro de 2020");
+    assert_text("giovedì 3 settembre 2020", "2020-09-03", LG_DATE_DAY, -1, -1, "giovedì 3 settembre 2020");
+    assert_text("Zaterdag 26 september 2020", "2020-09-26", LG_DATE_DAY, -1, -1, "Zaterdag 26 september 2020");
+    assert_text("3 maj 2020", "2020-05-03", LG_DATE_DAY, -1, -1, "3 maj 2020");
+    assert_text("Unica.md, 20 septembrie 2020 16:20", "2020-09-20", LG_DATE_MINUTE, 16, 20,
+                "20 septembrie 2020 16:20");
+    assert_text("Oktober 2015", "2015-10", LG_DATE_MONTH, -1, -1, "Oktober 2015");
+}
+END_TEST
+
+START_TEST(text_marked_year_month_day)
+{
+    assert_text("2020年7月15日 11時00分", "2020-07-15", LG_DATE_DAY, -1, -1, "2020年7月15日");
+    assert_text("于2019年12月3日发布", "2019-12-03", LG_DATE_DAY, -1, -1, "2019年12月3日");
+    assert_text("2020년 9월 2일", "2020-09-02", LG_DATE_DAY, -1, -1, "2020년 9월 2일");
+    assert_no_text_date("2020年13月1日");
+}
+END_TEST
+
 START_TEST(text_time_needs_a_clock)
 {
     /* What follows a date but is no time leaves it at day precision. */
@@ -294,7 +349,9 @@ START_TEST(text_rejections)
     assert_no_text_date("126 May 2024");
     assert_no_text_date("May 20245");
     assert_no_text_date("May 2024abc");
-    assert_no_text_date("Mayo 2024");
+    assert_no_text_date("Mayor 2024");     /* a month name inside a word */
+    assert_no_text_date("Maison 8 pièces 230 m²");
+    assert_no_text_date("2018年半月谈");     /* a year alone, in Chinese */
     assert_no_text_date("1 May 1850");         /* outside 1900-2099 */
     assert_no_text_date("Tuesday talks");
     assert_no_text_date("ДЕКАБРЯ");
@@ -333,6 +390,7 @@ int main(void)
     tcase_add_test(tc, length_bounds_input);
     tcase_add_test(tc, precision_names);
     tcase_add_test(tc, outputs);
+    tcase_add_test(tc, zones_and_days);
     suite_add_tcase(s, tc);
     TCase *text = tcase_create("text");
     tcase_add_test(text, text_iso);
@@ -340,6 +398,8 @@ int main(void)
     tcase_add_test(text, text_day_month_year);
     tcase_add_test(text, text_month_day_year);
     tcase_add_test(text, text_month_precision);
+    tcase_add_test(text, text_european_months);
+    tcase_add_test(text, text_marked_year_month_day);
     tcase_add_test(text, text_time_needs_a_clock);
     tcase_add_test(text, text_rejections);
     tcase_add_test(text, text_first_of_several);

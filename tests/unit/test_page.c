@@ -378,6 +378,7 @@ START_TEST(meta_head)
     ck_assert_str_eq(page.og_title, "Talks resume");
     ck_assert_str_eq(page.site_name, "The Wire");
     ck_assert_str_eq(page.published, "2024-05-21T17:40:00Z");
+    ck_assert_str_eq(page.stamp, "2019-02-02");
     ck_assert_str_eq(page.canonical, "https://wire.example/talks");
     ck_assert_str_eq(page.author, "Jane Roe");
     ck_assert_str_eq(page.lang, "en");
@@ -396,7 +397,10 @@ START_TEST(meta_fallbacks)
     ck_assert_str_eq(page.og_title, "Twitter title");
     ck_assert_str_eq(page.site_name, "App name");
     ck_assert_str_eq(page.canonical, "https://wire.example/og");
-    ck_assert_str_eq(page.published, "2019-02-02");
+    /* A <time> not marked as the publication is only a stamp. */
+    ck_assert_str_eq(page.published, "2021-03-03");
+    ck_assert_str_eq(page.stamp, "2019-02-02");
+    ck_assert_uint_eq(page.n_zoned, 0);
     ck_assert_ptr_null(page.author);
     ck_assert_ptr_null(page.lang);
     ck_assert_ptr_null(page.html_title);
@@ -420,6 +424,8 @@ START_TEST(meta_json_ld)
               "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Daily Wire\"}}]</script>"
               "<meta name='date' content='2020-01-01'></head><body><time datetime='2019-01-01'>x</time></body>");
     ck_assert_str_eq(page.published, "2024-06-30T08:00:00+03:00");
+    ck_assert_uint_eq(page.n_zoned, 1); /* dates written with a zone other than UTC */
+    ck_assert_str_eq(page.zoned[0], "2024-06-30T08:00:00+03:00");
     ck_assert_str_eq(page.author, "Ivan Petrov");
     ck_assert_str_eq(page.site_name, "Daily Wire");
     lg_page_free(&page);

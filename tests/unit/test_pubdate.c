@@ -219,6 +219,132 @@ START_TEST(meta_beats_everything)
 }
 END_TEST
 
+/* A page read from HTML (markup metadata included). */
+static lg_page html_page(const char *html)
+{
+    lg_page p;
+    lg_err e = {0};
+    ck_assert_int_eq(lg_page_from_html(html, strlen(html), "test.html", &p, &e), 0);
+    return p;
+}
+
+#define BODY "<p>" PARA_1 "</p><p>" PARA_2 "</p>"
+
+START_TEST(url_date)
+{
+    lg_page p = html_page("<html><head><link rel=canonical href='https://example.org/world/2019/10/18/talks-resume/'>"
+                          "</head><body>" BODY "</body></html>");
+    assert_date(&p, "2019-10-18", LG_SRC_URL);
+    p = html_page("<html><head><meta property='og:url' content='https://example.org/news/2020-05-16-envoys-meet'>"
+                  "</head><body>" BODY "</body></html>");
+    assert_date(&p, "2020-05-16", LG_SRC_URL);
+    p = html_page("<html><head><link rel=canonical href='http://example.cn/detail/20200102/1000.html'></head><body>" BODY
+                  "</body></html>");
+    assert_date(&p, "2020-01-02", LG_SRC_URL);
+    /* An archived copy: the archive's 14-digit stamp is not the day; the page's path is. */
+    p = html_page("<html><head><link rel=canonical href='https://web.archive.org/web/20140109030403/"
+                  "http://blog.example.com/2013/12/09/reblog/'></head><body>" BODY "</body></html>");
+    assert_date(&p, "2013-12-09", LG_SRC_URL);
+    /* A month alone, a day that cannot be, a number inside a slug: no day. */
+    p = html_page("<html><head><link rel=canonical href='https://example.org/2020/05/safe-browsing.html'></head><body>" BODY
+                  "</body></html>");
+    assert_date(&p, "", LG_SRC_NONE);
+    p = html_page("<html><head><link rel=canonical href='https://example.org/2020/13/45/x'></head><body>" BODY
+                  "</body></html>");
+    assert_date(&p, "", LG_SRC_NONE);
+    p = html_page("<html><head><link rel=canonical href='https://example.org/story-20200102/x'></head><body>" BODY
+                  "</body></html>");
+    assert_date(&p, "", LG_SRC_NONE);
+}
+END_TEST
+
+START_TEST(utc_stamp_takes_the_local_day)
+{
+    /* The same moment written in the page's zone elsewhere in the markup. */
+    lg_page p = html_page("<html><head><meta property='article:published_time' content='2020-12-24T23:59:50+00:00'>"
+                          "<script type='application/ld+json'>{\"datePublished\": \"2020-12-25T01:59:50+02:00\"}</script>"
+                          "</head><body>" BODY "</body></html>");
+    assert_date(&p, "2020-12-25 01:59", LG_SRC_META);
+    /* A day one apart in the URL, or in the date line. */
+    p = html_page("<html><head><meta property='article:published_time' content='2023-11-09T01:09:55Z'>"
+                  "<link rel=canonical href='https://example.com/2023/11/08/playoffs/'></head><body>" BODY "</body></html>");
+    assert_date(&p, "2023-11-08", LG_SRC_META);
+    p = html_page("<html><head><meta property='article:published_time' content='2023-11-09T04:15:00Z'></head><body>"
+                  "<h1>Debate takeaways</h1><p>November 8, 2023, 11:15 PM</p>" BODY "</body></html>");
+    assert_date(&p, "2023-11-08 23:15", LG_SRC_META);
+    /* Nothing to say otherwise, or a zone that is not UTC: the stated day stays. */
+    p = html_page("<html><head><meta property='article:published_time' content='2020-05-02T02:54:29.000Z'></head><body>"
+                  BODY "</body></html>");
+    assert_date(&p, "2020-05-02 02:54", LG_SRC_META);
+    p = html_page("<html><head><meta property='article:published_time' content='2023-11-09T04:15:00+01:00'></head><body>"
+                  "<h1>Debate takeaways</h1><p>November 8, 2023, 11:15 PM</p>" BODY "</body></html>");
+    assert_date(&p, "2023-11-09 04:15", LG_SRC_META);
+    /* A date line further off than a day is another date: not taken. */
+    p = html_page("<html><head><meta property='article:published_time' content='2023-11-09T04:15:00Z'></head><body>"
+                  "<h1>Debate takeaways</h1><p>November 6, 2023</p>" BODY "</body></html>");
+    assert_date(&p, "2023-11-09 04:15", LG_SRC_META);
+}
+END_TEST
+
+START_TEST(publication_markup_precedence)
+{
+    /* An embedded post's <time> is not the article's date; a <time> marked as the publication is. */
+    lg_page p = html_page("<html><body><blockquote><time datetime='2018-03-12T19:30:12+00:00'>Mar 12, 2018</time>"
+                          "</blockquote><time class='entry-date published' datetime='2019-01-29'>29. Januar 2019</time>"
+                          BODY "</body></html>");
+    assert_date(&p, "2019-01-29", LG_SRC_META);
+    p = html_page("<html><body><abbr class='published' title='2011-03-30T21:05:00-07:00'>9:05 PM</abbr>" BODY
+                  "</body></html>");
+    assert_date(&p, "2011-03-30 21:05", LG_SRC_META);
+    /* A <time> alone still dates the page; publication metadata beats it. */
+    p = html_page("<html><body><time datetime='2021-11-25 16:11'>25.11.2021</time>" BODY "</body></html>");
+    assert_date(&p, "2021-11-25 16:11", LG_SRC_META);
+    p = html_page("<html><head><meta name='DC.date.issued' content='2020-12-06'></head><body>"
+                  "<time datetime='2020-12-04'>4.12.2020</time>" BODY "</body></html>");
+    assert_date(&p, "2020-12-06", LG_SRC_META);
+    /* An update is not the publication. */
+    p = html_page("<html><body><time class='entry-date updated' datetime='2022-01-25'>25.1.2022</time>"
+                  "<time class='published' datetime='2022-01-21'>21.1.2022</time>" BODY "</body></html>");
+    assert_date(&p, "2022-01-21", LG_SRC_META);
+    /* A video page's upload date, when nothing else dates it. */
+    p = html_page("<html><head><meta itemprop='uploadDate' content='2019-10-16T18:15:00+02:00'></head><body>" BODY
+                  "</body></html>");
+    assert_date(&p, "2019-10-16 18:15", LG_SRC_META);
+}
+END_TEST
+
+START_TEST(european_datelines)
+{
+    lg_page p = PAGE(NULL, "Menü", "Laufen im Winter", "Veröffentlicht am 10. Februar 2019", PARA_1, PARA_2);
+    assert_date(&p, "2019-02-10", LG_SRC_DATELINE);
+    p = PAGE(NULL, "Pressemitteilung", "Datum:26. Januar 2022", PARA_1, PARA_2);
+    assert_date(&p, "2022-01-26", LG_SRC_DATELINE);
+    p = PAGE(NULL, "Album der Woche", "Veröffentlichung: 04.02.2022", PARA_1, PARA_2);
+    assert_date(&p, "2022-02-04", LG_SRC_DATELINE);
+    p = PAGE(NULL, "Sport", "19.10.2019, 15:30 Uhr", PARA_1, PARA_2);
+    assert_date(&p, "2019-10-19 15:30", LG_SRC_DATELINE);
+    p = PAGE(NULL, "Accueil | Par Loïc Le Clerc | 30 septembre 2018", PARA_1, PARA_2);
+    assert_date(&p, "2018-09-30", LG_SRC_DATELINE);
+    p = PAGE(NULL, "Publicado el 16 de mayo de 2020", PARA_1, PARA_2);
+    assert_date(&p, "2020-05-16", LG_SRC_DATELINE);
+    /* The end of a range is no date line ("Wochenbericht 14. - 20. Januar 2022"). */
+    p = PAGE(NULL, "Wochenbericht 14. - 20. Januar 2022", PARA_1, PARA_2);
+    assert_date(&p, "", LG_SRC_NONE);
+}
+END_TEST
+
+START_TEST(date_opening_first_paragraph)
+{
+    lg_page p = PAGE(NULL, "Gedenken", "27.1.2022 - " PARA_1, PARA_2);
+    assert_date(&p, "2022-01-27", LG_SRC_DATELINE);
+    /* Without a dash it opens a sentence; a month alone is no day. */
+    p = PAGE(NULL, "Gedenken", "27.1.2022 was the day when " PARA_1, PARA_2);
+    assert_date(&p, "", LG_SRC_NONE);
+    p = PAGE(NULL, "Gedenken", "January 2022 - " PARA_1, PARA_2);
+    assert_date(&p, "", LG_SRC_NONE);
+}
+END_TEST
+
 START_TEST(story_dates_never_taken)
 {
     lg_page p = PAGE(NULL, "Military", "Minister says no deal yet on key issues",
@@ -320,6 +446,11 @@ int main(void)
     tcase_add_test(tc, wire_dateline);
     tcase_add_test(tc, wire_dateline_needs_year_place_and_tail);
     tcase_add_test(tc, meta_beats_everything);
+    tcase_add_test(tc, url_date);
+    tcase_add_test(tc, utc_stamp_takes_the_local_day);
+    tcase_add_test(tc, publication_markup_precedence);
+    tcase_add_test(tc, european_datelines);
+    tcase_add_test(tc, date_opening_first_paragraph);
     tcase_add_test(tc, story_dates_never_taken);
     tcase_add_test(tc, dateline_is_short);
     tcase_add_test(tc, date_only_inside_long_paragraph);
