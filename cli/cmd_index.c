@@ -23,6 +23,8 @@ static const char help[] =
     "  --prune           remove articles whose files under PATH are gone\n"
     "  --full            rewrite every input and rebuild the Xapian index\n"
     "  --quiet           no progress or summary on stderr (errors still shown)\n"
+    "  --wait SECONDS    wait at most this long for another writer, then fail\n"
+    "                    with exit 3 (default: wait as long as it takes)\n"
     "  --db DIR          database directory (default $LEGATE_DB or ./legate.db)\n"
     "\n"
     "JSON Lines fields: text (required), id or url, date, outlet, speaker, title, lang.\n"
@@ -42,12 +44,13 @@ static void on_progress(void *ctx, const lg_index_summary *s)
             s->unchanged);
 }
 
-enum { O_OUTLET = 1, O_SPEAKER, O_DATE, O_TITLE, O_LANG, O_PRUNE, O_FULL, O_QUIET };
+enum { O_OUTLET = 1, O_SPEAKER, O_DATE, O_TITLE, O_LANG, O_PRUNE, O_FULL, O_QUIET, O_WAIT };
 
 static const lg_cli_opt options[] = {
     {"outlet", 1, O_OUTLET}, {"speaker", 1, O_SPEAKER}, {"date", 1, O_DATE},
     {"title", 1, O_TITLE},   {"lang", 1, O_LANG},       {"prune", 0, O_PRUNE},
-    {"full", 0, O_FULL},     {"quiet", 0, O_QUIET},     {NULL, 0, 0}};
+    {"full", 0, O_FULL},     {"quiet", 0, O_QUIET},     {"wait", 1, O_WAIT},
+    {NULL, 0, 0}};
 
 typedef struct {
     lg_index_opts o;
@@ -68,6 +71,7 @@ static int on_opt(void *ctx, int id, const char *v)
     case O_FULL: a->o.full = 1; break;
     case O_QUIET: a->quiet = 1; break;
     case O_DATE: return lg_cli_date("index", "--date", v, &a->o.date);
+    case O_WAIT: return lg_cli_wait("index", v, &a->o.wait);
     }
     return 0;
 }
@@ -101,7 +105,7 @@ static int run(index_args *a)
 
 int cmd_index(int argc, char **argv)
 {
-    index_args a = {.o = {.warn = on_warn}};
+    index_args a = {.o = {.warn = on_warn, .wait = LG_CLI_WAIT_DEFAULT}};
     a.paths = calloc((size_t)argc, sizeof *a.paths);
     if (!a.paths)
         return LG_EXIT_DB;

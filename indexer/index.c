@@ -282,7 +282,7 @@ int lg_index_run(const char *dbdir, const char *const *paths, size_t n_paths,
 {
     run r = {.o = opts, .sum = sum, .e = e};
     memset(sum, 0, sizeof *sum);
-    int rc = lg_writer_open(&r.w, dbdir, 1, opts->full, e);
+    int rc = lg_writer_open(&r.w, dbdir, 1, opts->full, &opts->wait, e);
     r.store = r.w.store;
     if (rc == 0)
         rc = index_paths(&r, paths, n_paths);

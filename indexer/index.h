@@ -17,6 +17,7 @@
 
 #include "date.h"
 #include "err.h"
+#include "wlock.h"
 
 typedef struct lg_index_summary {
     unsigned long added, updated, unchanged, removed, failed;
@@ -29,6 +30,7 @@ typedef struct {
     int prune;
     int full;
     size_t batch;   /* articles per commit; 0: the default */
+    lg_wait wait;   /* for another writer (zeroed: fail at once) */
     /* Called with one line per broken input ("path:line: why"). */
     void (*warn)(void *ctx, const char *msg);
     /* Called now and then with the running counts (NULL: none). */

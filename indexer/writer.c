@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "sync.h"
+#include "testhook.h"
 
 static int dir_exists(const char *path)
 {
@@ -23,10 +24,13 @@ static int queue_rebuild(lg_writer *w, int rebuild, lg_err *e)
     return lg_store_commit(w->store, e);
 }
 
-int lg_writer_open(lg_writer *w, const char *dir, int create, int rebuild, lg_err *e)
+int lg_writer_open(lg_writer *w, const char *dir, int create, int rebuild, const lg_wait *wait,
+                   lg_err *e)
 {
     memset(w, 0, sizeof *w);
-    if (lg_dbdir_open(dir, create ? LG_DB_CREATE : LG_DB_WRITE, &w->db, e) != 0 ||
+    w->lock.fd = -1;
+    if (lg_wlock_acquire(&w->lock, dir, create ? LG_WLOCK_CREATE : 0, wait, e) != 0 ||
+        lg_dbdir_open(dir, create ? LG_DB_CREATE : LG_DB_WRITE, &w->db, e) != 0 ||
         lg_store_new(w->db.sql, &w->store, e) != 0 || queue_rebuild(w, rebuild, e) != 0)
         return -1;
     w->stemmer = lg_stemmer_new();
@@ -39,11 +43,12 @@ int lg_writer_open(lg_writer *w, const char *dir, int create, int rebuild, lg_er
                           dir);
     if (st != XS_OK)
         return lg_err_set(e, LG_EXIT_DB, "%s: %s", w->db.xapian_path, xs_db_error(w->xdb));
-    return lg_writer_sync(w, e);
+    return lg_sync(w->store, w->xdb, w->stemmer, NULL, e);
 }
 
 int lg_writer_sync(lg_writer *w, lg_err *e)
 {
+    lg_test_pause("between-commits");
     return lg_sync(w->store, w->xdb, w->stemmer, NULL, e);
 }
 
@@ -55,5 +60,7 @@ void lg_writer_close(lg_writer *w)
     lg_stemmer_free(w->stemmer);
     xs_db_close(w->xdb);
     lg_dbdir_close(&w->db);
+    lg_wlock_release(&w->lock);
     memset(w, 0, sizeof *w);
+    w->lock.fd = -1;
 }
