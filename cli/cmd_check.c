@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "check.h"
+#include "verify.h"
 #include "cli.h"
 #include "dbdir.h"
 #include "err.h"

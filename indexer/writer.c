@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "lag.h"
 #include "sync.h"
 #include "testhook.h"
 
@@ -24,6 +25,37 @@ static int queue_rebuild(lg_writer *w, int rebuild, lg_err *e)
     return lg_store_commit(w->store, e);
 }
 
+static int open_xapian_as(lg_writer *w, const char *dir, int flags, lg_err *e)
+{
+    xs_db_close(w->xdb);
+    xs_status st = xs_db_open(w->db.xapian_path, flags, &w->xdb);
+    if (st == XS_LOCKED)
+        return lg_err_set(e, LG_EXIT_DB, "%s: locked: another legate process is writing to it",
+                          dir);
+    if (st != XS_OK)
+        return lg_err_set(e, LG_EXIT_DB, "%s: %s", w->db.xapian_path, xs_db_error(w->xdb));
+    return 0;
+}
+
+/* A Xapian index that applied more than SQLite ever generated belongs to
+ * another SQLite file (replaced by an older copy, or lost and started
+ * over): it is rebuilt, never trusted. */
+static int open_xapian(lg_writer *w, const char *dir, int rebuild, lg_err *e)
+{
+    if (open_xapian_as(w, dir, rebuild ? XS_OPEN_OVERWRITE : XS_OPEN_CREATE, e) != 0)
+        return -1;
+    if (rebuild)
+        return 0;
+    lg_lag lag;
+    if (lg_lag_read(w->db.sql, w->xdb, &lag, e) != 0)
+        return -1;
+    if (lag.applied <= lag.generation)
+        return 0;
+    if (queue_rebuild(w, 1, e) != 0)
+        return -1;
+    return open_xapian_as(w, dir, XS_OPEN_OVERWRITE, e);
+}
+
 int lg_writer_open(lg_writer *w, const char *dir, int create, int rebuild, const lg_wait *wait,
                    lg_err *e)
 {
@@ -36,13 +68,8 @@ int lg_writer_open(lg_writer *w, const char *dir, int create, int rebuild, const
     w->stemmer = lg_stemmer_new();
     if (!w->stemmer)
         return lg_err_set(e, LG_EXIT_DB, "cannot create the stemmers");
-    xs_status st = xs_db_open(w->db.xapian_path, rebuild ? XS_OPEN_OVERWRITE : XS_OPEN_CREATE,
-                              &w->xdb);
-    if (st == XS_LOCKED)
-        return lg_err_set(e, LG_EXIT_DB, "%s: locked: another legate process is writing to it",
-                          dir);
-    if (st != XS_OK)
-        return lg_err_set(e, LG_EXIT_DB, "%s: %s", w->db.xapian_path, xs_db_error(w->xdb));
+    if (open_xapian(w, dir, rebuild, e) != 0)
+        return -1;
     return lg_sync(w->store, w->xdb, w->stemmer, NULL, e);
 }
 

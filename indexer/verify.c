@@ -1,4 +1,4 @@
-#include "check.h"
+#include "verify.h"
 
 #include <stdarg.h>
 #include <stdio.h>

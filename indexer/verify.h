@@ -1,5 +1,6 @@
 /*
- * check.h — do SQLite and Xapian agree? (`legate check [--repair]`)
+ * verify.h — do SQLite and Xapian agree? (`legate check [--repair]`; not
+ * check.h, which is the Check unit-test framework's header.)
  *
  * Checks, read-only: SQLite's own integrity (PRAGMA quick_check); Xapian
  * opens; Xapian's applied generation equals SQLite's (lag.h); every
@@ -11,8 +12,8 @@
  * It first waits for a running writer to finish (wlock.h, QUIESCE) so it
  * never reports a batch in flight as damage.
  */
-#ifndef LEGATE_CHECK_H
-#define LEGATE_CHECK_H
+#ifndef LEGATE_VERIFY_H
+#define LEGATE_VERIFY_H
 
 #include <stdint.h>
 
