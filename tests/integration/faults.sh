@@ -82,7 +82,9 @@ for r in $(seq 2 "$ROUNDS"); do
     pid=$!
     sleep "0.$(printf '%03d' $((RANDOM % 400)))"
   fi
-  kill -9 "$pid" 2>/dev/null && landed=$((landed + 1)); wait "$pid" 2>/dev/null
+  state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)
+  kill -9 "$pid" 2>/dev/null && [ -n "$state" ] && [ "$state" != Z ] && landed=$((landed + 1))
+  wait "$pid" 2>/dev/null
   lg search sanctions --limit 3 >/dev/null 2>"$WORK/err"; rc=$?
   not_crashed "$rc" "round $r: search after the kill"
   CHECKS=$((CHECKS + 1)); [ "$rc" -le 1 ] || { fail "round $r: search after the kill: exit $rc"; cat "$WORK/err" >&2; }

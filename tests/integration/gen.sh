@@ -21,7 +21,7 @@ gen_feed() {
 
 # sqlite_q SQL: a value from the database's SQLite file (read-only).
 sqlite_q() {
-  sqlite3 -readonly "$LEGATE_DB/legate.sqlite" "$1"
+  sqlite3 -readonly -cmd ".timeout 10000" "$LEGATE_DB/legate.sqlite" "$1"
 }
 
 # xapian_articles: how many articles search sees (Xapian), copies not collapsed.
