@@ -70,6 +70,7 @@ expect_grep "locked" "$WORK/err" "check waits for writers too"
 expect_exit 3 lg alias add speaker "Sergei Lavrov" "S. Lavrov"
 expect_grep "pid $writer" "$WORK/err" "alias add fails at once"
 expect_exit 0 lg search --limit 1
+CHECKS=$((CHECKS + 1)); ! grep -q "lags" "$WORK/err" || fail "no lag warning while the writer is alive"
 "$LEGATE_BIN" index --quiet "$FIX/feed.jsonl" 2>"$WORK/second.err" &
 second=$!
 for _ in $(seq 50); do grep -q "waiting" "$WORK/second.err" && break; sleep 0.1; done

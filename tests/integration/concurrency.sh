@@ -54,7 +54,7 @@ touch "$WORK/done"
 # shellcheck disable=SC2086
 wait $readers
 
-iterations=$(cat "$WORK"/iterations.* | paste -sd+ | bc)
+iterations=$(awk '{ n += $1 } END { print n + 0 }' "$WORK"/iterations.*)
 echo "readers: $iterations searches during $RUNS writer runs; second writer refused $blocked times"
 for n in 1 2 3; do
   CHECKS=$((CHECKS + 1))
