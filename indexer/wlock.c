@@ -55,11 +55,13 @@ static int open_lock_file(const char *dir, int flags, int *fd, lg_err *e)
     if (!create && access(path, F_OK) != 0)
         return 0;
     lock_path(dir, LOCK_NAME, path, sizeof path);
-    *fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    /* A reader creates nothing: no lock file, no writer ever ran here. */
+    int quiesce = flags & LG_WLOCK_QUIESCE;
+    *fd = open(path, O_RDWR | O_CLOEXEC | (quiesce ? 0 : O_CREAT), 0666);
     if (*fd >= 0)
         return 0;
-    if (errno == EROFS || errno == EACCES || errno == EPERM) {
-        if (flags & LG_WLOCK_QUIESCE)
+    if (errno == EROFS || errno == EACCES || errno == EPERM || (quiesce && errno == ENOENT)) {
+        if (quiesce)
             return 0;
         return lg_err_set(e, LG_EXIT_DB, "%s: the database is read-only (%s): it can be searched "
                           "but not written", dir, strerror(errno));

@@ -32,8 +32,8 @@ typedef struct {
 enum {
     LG_WLOCK_CREATE = 1,  /* create the database directory if missing */
     LG_WLOCK_QUIESCE = 2  /* a reader waiting for writers to finish (check):
-                             a read-only directory, which nobody can write,
-                             takes nothing and returns 0 */
+                             creates no file; a read-only directory, which
+                             nobody can write, takes nothing and returns 0 */
 };
 
 /* Takes the lock of database `dir`. A missing database without

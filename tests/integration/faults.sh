@@ -39,17 +39,17 @@ verify() {
   expect_eq "$(wc -l <"$WORK/want")" "$(xapian_articles)" "$1: Xapian's article count"
 }
 
-# Each round adds a feed, rewrites one and removes another (--prune), so a
-# kill can land in an insert, an update or a delete.
+# Each round adds a feed, rewrites a recent one and removes the one six
+# rounds old (--prune), so a kill can land in an insert, an update or a
+# delete, and the database stays the same size however many rounds run.
 change_inputs() {
   local r=$1
   gen_feed "$IN/r$r.jsonl" "r$r" $((10 + RANDOM % 40))
   if [ "$r" -gt 2 ]; then
-    local old=$((RANDOM % (r - 1) + 1))
+    local old=$((r - 1 - RANDOM % 4))
     [ -f "$IN/r$old.jsonl" ] && gen_feed "$IN/r$old.jsonl" "r$old" $((5 + RANDOM % 30))
   fi
-  [ "$r" -gt 5 ] && [ $((r % 4)) -eq 0 ] && rm -f "$IN/r$((r - 5)).jsonl"
-  return 0
+  rm -f "$IN/r$((r - 6)).jsonl"
 }
 
 gen_feed "$IN/r0.jsonl" r0 50
