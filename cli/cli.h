@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "wlock.h"
 
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
@@ -23,6 +24,7 @@ int cmd_show(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_alias(int argc, char **argv);
 int cmd_serve_shard(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 
 /* Prints "legate: <message>" on stderr. */
 void lg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -36,6 +38,13 @@ int lg_cli_date(const char *cmd, const char *opt, const char *value, lg_date *ou
 
 /* A non-negative integer option; 0 or -1 after reporting. */
 int lg_cli_uint(const char *cmd, const char *opt, const char *value, uint64_t *out);
+
+/* Writers wait for another writer as long as it takes by default, saying
+ * so once on stderr; --wait SECONDS bounds it (then exit 3). */
+void lg_cli_waiting(void *ctx, const char *dir, long holder);
+#define LG_CLI_WAIT_DEFAULT ((lg_wait){-1, lg_cli_waiting, NULL})
+/* --wait SECONDS into w->seconds; 0 or -1 after reporting. */
+int lg_cli_wait(const char *cmd, const char *value, lg_wait *w);
 
 /* --color auto|always|never; auto means stdout is a terminal and NO_COLOR
  * is unset. Returns 0/1, or -1 after reporting a bad value. */

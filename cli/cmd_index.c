@@ -27,6 +27,8 @@ static const char help[] =
     "  --shards N        --db DIR is a collection of N shards (DIR/shard-K, each a\n"
     "                    database; DIR/shards lists them for search --shards);\n"
     "                    an article goes to shard FNV-1a(source) mod N\n"
+    "  --wait SECONDS    wait at most this long for another writer, then fail\n"
+    "                    with exit 3 (default: wait as long as it takes)\n"
     "  --db DIR          database directory (default $LEGATE_DB or ./legate.db)\n"
     "\n"
     "JSON Lines fields: text (required), id or url, date, outlet, speaker, title, lang.\n"
@@ -46,7 +48,7 @@ static void on_progress(void *ctx, const lg_index_summary *s)
             s->unchanged);
 }
 
-enum { O_OUTLET = 1, O_SPEAKER, O_DATE, O_TITLE, O_LANG, O_PRUNE, O_FULL, O_QUIET, O_SHARDS };
+enum { O_OUTLET = 1, O_SPEAKER, O_DATE, O_TITLE, O_LANG, O_PRUNE, O_FULL, O_QUIET, O_SHARDS, O_WAIT };
 
 /* More shards than this would push quotation docids below 2^20 (shard.h). */
 #define MAX_SHARDS 1024
@@ -55,6 +57,7 @@ static const lg_cli_opt options[] = {
     {"outlet", 1, O_OUTLET}, {"speaker", 1, O_SPEAKER}, {"date", 1, O_DATE},
     {"title", 1, O_TITLE},   {"lang", 1, O_LANG},       {"prune", 0, O_PRUNE},
     {"full", 0, O_FULL},     {"quiet", 0, O_QUIET},     {"shards", 1, O_SHARDS},
+    {"wait", 1, O_WAIT},
     {NULL, 0, 0}};
 
 typedef struct {
@@ -87,6 +90,7 @@ static int on_opt(void *ctx, int id, const char *v)
         a->o.shards = (unsigned)n;
         break;
     }
+    case O_WAIT: return lg_cli_wait("index", v, &a->o.wait);
     }
     return 0;
 }
@@ -120,7 +124,7 @@ static int run(index_args *a)
 
 int cmd_index(int argc, char **argv)
 {
-    index_args a = {.o = {.warn = on_warn}};
+    index_args a = {.o = {.warn = on_warn, .wait = LG_CLI_WAIT_DEFAULT}};
     a.paths = calloc((size_t)argc, sizeof *a.paths);
     if (!a.paths)
         return LG_EXIT_DB;

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "dbdir.h"
+#include "lag.h"
 #include "err.h"
 #include "fields.h"
 #include "count.h"
@@ -325,6 +326,21 @@ static int on_word(void *ctx, const char *word)
     return 0;
 }
 
+/* Results come from Xapian's last commit and are shown from SQLite (a
+ * result whose row is gone is skipped). Lag that no running writer is
+ * about to apply means an interrupted index: say so, and go on. */
+static void warn_lag(lg_dbdir *db, xs_db *xdb)
+{
+    lg_lag lag;
+    lg_err e;
+    char msg[400];
+    if (lg_lag_read(db->sql, xdb, &lag, &e) != 0 || lag.applied == lag.generation ||
+        lg_wlock_holder(db->dir) != 0)
+        return;
+    lg_lag_describe(&lag, msg, sizeof msg);
+    lg_cli_error("warning: %s", msg);
+}
+
 static int open_db(lg_dbdir *db, xs_db **xdb)
 {
     lg_err e;
@@ -334,11 +350,12 @@ static int open_db(lg_dbdir *db, xs_db **xdb)
     }
     xs_status st = xs_db_open(db->xapian_path, XS_OPEN_READ, xdb);
     if (st != XS_OK) {
-        lg_cli_error("%s: %s (run `legate index` to rebuild it)", db->xapian_path,
+        lg_cli_error("%s: %s (`legate check --repair` rebuilds it)", db->xapian_path,
                      xs_db_error(*xdb));
         lg_dbdir_close(db);
         return -1;
     }
+    warn_lag(db, *xdb);
     return 0;
 }
 

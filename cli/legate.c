@@ -28,6 +28,7 @@ static const struct {
     {"stats", cmd_stats, "counts, sizes and when the database was last indexed"},
     {"alias", cmd_alias, "add or list other spellings of a speaker or outlet"},
     {"serve-shard", cmd_serve_shard, "serve the Xapian index read-only to search --shards"},
+    {"check", cmd_check, "verify the search index agrees with the database; --repair"},
 };
 
 static void usage(FILE *out)
@@ -37,8 +38,9 @@ static void usage(FILE *out)
         fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
     fputs("\nThe database is a directory: --db DIR, else $LEGATE_DB, else ./legate.db.\n"
           "Run 'legate COMMAND --help' for a command's options.\n"
-          "Exit codes: 0 ok, 1 no results (index: some inputs failed), 2 usage or query\n"
-          "error, 3 database missing/corrupt/locked, 4 output error.\n",
+          "Exit codes: 0 ok, 1 no results (index: some inputs failed; check: inconsistent),\n"
+          "2 usage or query error, 3 database missing/corrupt/locked/read-only, 4 output\n"
+          "error.\n",
           out);
 }
 

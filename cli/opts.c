@@ -53,6 +53,22 @@ int lg_cli_uint(const char *cmd, const char *opt, const char *value, uint64_t *o
     return -1;
 }
 
+void lg_cli_waiting(void *ctx, const char *dir, long holder)
+{
+    (void)ctx;
+    lg_cli_error("%s: another legate process (pid %ld) is writing; waiting for it to finish "
+                 "(--wait SECONDS to give up)", dir, holder);
+}
+
+int lg_cli_wait(const char *cmd, const char *value, lg_wait *w)
+{
+    uint64_t s;
+    if (lg_cli_uint(cmd, "--wait", value, &s) != 0)
+        return -1;
+    w->seconds = s > 1000000000 ? 1000000000 : (long)s;
+    return 0;
+}
+
 int lg_cli_color(const char *cmd, const char *when)
 {
     if (!when || strcmp(when, "auto") == 0) {

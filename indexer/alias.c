@@ -75,7 +75,7 @@ static int run_job(const char *dir, const alias_job *job, unsigned long *merged,
 {
     lg_writer w;
     *merged = 0;
-    int rc = lg_writer_open(&w, dir, 0, 0, e);
+    int rc = lg_writer_open(&w, dir, 0, 0, NULL, e);
     if (rc == 0)
         rc = lg_store_begin(w.store, e);
     if (rc == 0)

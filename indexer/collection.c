@@ -58,8 +58,8 @@ static int write_stub(const char *dir, unsigned count, lg_err *e)
     return rc;
 }
 
-static int open_shard(const char *dir, unsigned k, unsigned count, int rebuild, lg_writer *w,
-                      lg_err *e)
+static int open_shard(const char *dir, unsigned k, unsigned count, int rebuild,
+                      const lg_wait *wait, lg_writer *w, lg_err *e)
 {
     char *path = shard_dir(dir, k);
     if (!path)
@@ -68,12 +68,13 @@ static int open_shard(const char *dir, unsigned k, unsigned count, int rebuild, 
     if (rc == 0)
         rc = lg_shard_write(path, (lg_shard_id){k, count}, e);
     if (rc == 0)
-        rc = lg_writer_open(w, path, 1, rebuild, e);
+        rc = lg_writer_open(w, path, 1, rebuild, wait, e);
     free(path);
     return rc;
 }
 
-int lg_collection_open(const char *dir, unsigned count, int rebuild, lg_writer **out, lg_err *e)
+int lg_collection_open(const char *dir, unsigned count, int rebuild, const lg_wait *wait,
+                       lg_writer **out, lg_err *e)
 {
     unsigned had = 0;
     *out = NULL;
@@ -88,7 +89,7 @@ int lg_collection_open(const char *dir, unsigned count, int rebuild, lg_writer *
         return lg_err_set(e, LG_EXIT_DB, "out of memory");
     *out = w;
     for (unsigned k = 0; k < count; k++)
-        if (open_shard(dir, k, count, rebuild, &w[k], e) != 0)
+        if (open_shard(dir, k, count, rebuild, wait, &w[k], e) != 0)
             return -1;
     return write_stub(dir, count, e);
 }

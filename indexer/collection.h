@@ -20,9 +20,10 @@
 
 /* Opens (creating if needed) the collection in `dir` with `count` shards:
  * *out gets `count` open writers (lg_collection_close them). rebuild as
- * for lg_writer_open. A directory that is a plain database, or a
+ * and wait (each shard's writer lock) as for lg_writer_open. A directory that is a plain database, or a
  * collection of another count, is refused with LG_EXIT_USAGE. */
-int lg_collection_open(const char *dir, unsigned count, int rebuild, lg_writer **out, lg_err *e);
+int lg_collection_open(const char *dir, unsigned count, int rebuild, const lg_wait *wait,
+                       lg_writer **out, lg_err *e);
 void lg_collection_close(lg_writer *w, unsigned count);
 
 /* Raises shard `into`'s id counters to the collection's highest. Call

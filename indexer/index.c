@@ -325,9 +325,9 @@ int lg_index_run(const char *dbdir, const char *const *paths, size_t n_paths,
     int rc;
     if (opts->shards > 0) {
         r.n_w = opts->shards;
-        rc = lg_collection_open(dbdir, opts->shards, opts->full, &r.w, e);
+        rc = lg_collection_open(dbdir, opts->shards, opts->full, &opts->wait, &r.w, e);
     } else {
-        rc = lg_writer_open(&one, dbdir, 1, opts->full, e);
+        rc = lg_writer_open(&one, dbdir, 1, opts->full, &opts->wait, e);
     }
     r.store = r.w ? r.w[0].store : NULL;
     if (rc == 0)

@@ -17,6 +17,7 @@
 
 #include "date.h"
 #include "err.h"
+#include "wlock.h"
 
 typedef struct lg_index_summary {
     unsigned long added, updated, unchanged, removed, failed;
@@ -32,6 +33,7 @@ typedef struct {
     /* > 0: dbdir is a collection of this many shards (collection.h),
      * each article written to the shard of its source. */
     unsigned shards;
+    lg_wait wait;   /* for another writer (zeroed: fail at once) */
     /* Called with one line per broken input ("path:line: why"). */
     void (*warn)(void *ctx, const char *msg);
     /* Called now and then with the running counts (NULL: none). */

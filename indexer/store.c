@@ -30,6 +30,12 @@ struct lg_store {
 
 static int fail(lg_store *s, lg_err *e, const char *what)
 {
+    int code = sqlite3_errcode(s->db), os = sqlite3_system_errno(s->db);
+    /* A full disk or an unwritable file is about the file, not the statement. */
+    if (code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_READONLY)
+        return lg_err_set(e, LG_EXIT_DB, "%s: %s%s%s%s", sqlite3_db_filename(s->db, "main"),
+                          sqlite3_errmsg(s->db), os ? " (" : "", os ? strerror(os) : "",
+                          os ? ")" : "");
     return lg_err_set(e, LG_EXIT_DB, "database: %s: %s", what, sqlite3_errmsg(s->db));
 }
 

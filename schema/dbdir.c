@@ -40,11 +40,40 @@ static int exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-static int open_sqlite(lg_dbdir *db, lg_db_mode mode, lg_err *e)
+/* "file:PATH?mode=ro&immutable=1", PATH percent-encoded where URIs need it. */
+static char *immutable_uri(const char *path)
+{
+    lg_sb sb = LG_SB_INIT;
+    lg_sb_adds(&sb, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20)
+            lg_sb_addf(&sb, "%%%02X", *p);
+        else
+            lg_sb_addc(&sb, (char)*p);
+    }
+    lg_sb_adds(&sb, "?mode=ro&immutable=1");
+    return lg_sb_detach(&sb, NULL);
+}
+
+/* immutable: a reader of a WAL database in a directory it cannot write,
+ * with no -shm file to share (no writer is running): SQLite cannot set up
+ * WAL reading there, so it reads the file as it stands. */
+static int exists_shm(const lg_dbdir *db)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s-shm", db->sqlite_path);
+    return exists(path);
+}
+
+static int open_sqlite(lg_dbdir *db, lg_db_mode mode, int immutable, lg_err *e)
 {
     int flags = mode == LG_DB_READ ? SQLITE_OPEN_READONLY
                                    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (sqlite3_open_v2(db->sqlite_path, &db->sql, flags, NULL) != SQLITE_OK)
+    char *uri = immutable ? immutable_uri(db->sqlite_path) : NULL;
+    int rc = sqlite3_open_v2(uri ? uri : db->sqlite_path, &db->sql,
+                             flags | (uri ? SQLITE_OPEN_URI : 0), NULL);
+    free(uri);
+    if (rc != SQLITE_OK)
         return lg_err_set(e, LG_EXIT_DB, "%s: %s", db->sqlite_path, sqlite3_errmsg(db->sql));
     /* Writers wait for each other rather than fail at once; readers never
      * wait in WAL mode. */
@@ -97,6 +126,18 @@ static int apply_shard(const char *dir, lg_err *e)
     return 0;
 }
 
+/* A reader of a database in a directory it cannot write, with no -shm
+ * file left by a writer, cannot open WAL normally; as immutable it can,
+ * since no writer can be changing it. Returns 0 when that worked. */
+static int reopen_immutable(lg_dbdir *db, lg_db_mode mode, lg_err *e)
+{
+    if (mode != LG_DB_READ || sqlite3_errcode(db->sql) != SQLITE_READONLY || exists_shm(db))
+        return -1;
+    sqlite3_close(db->sql);
+    db->sql = NULL;
+    return open_sqlite(db, mode, 1, e) == 0 && check_schema(db, mode, e) == 0 ? 0 : -1;
+}
+
 int lg_dbdir_open(const char *dir, lg_db_mode mode, lg_dbdir *db, lg_err *e)
 {
     memset(db, 0, sizeof *db);
@@ -111,10 +152,12 @@ int lg_dbdir_open(const char *dir, lg_db_mode mode, lg_dbdir *db, lg_err *e)
                    dir);
         goto fail;
     }
-    if (open_sqlite(db, mode, e) != 0 || check_schema(db, mode, e) != 0 ||
-        apply_shard(dir, e) != 0)
+    if (open_sqlite(db, mode, 0, e) != 0)
         goto fail;
-    return 0;
+    if (check_schema(db, mode, e) != 0 && reopen_immutable(db, mode, e) != 0)
+        goto fail;
+    if (apply_shard(dir, e) == 0)
+        return 0;
 fail:
     lg_dbdir_close(db);
     return -1;

@@ -30,7 +30,10 @@ typedef enum {
     XS_NOT_FOUND,    /* database (or document) does not exist */
     XS_LOCKED,       /* another writer holds the lock */
     XS_CORRUPT,      /* database unreadable or damaged */
-    XS_MODIFIED,     /* a reader fell too far behind the writer: reopen */
+    XS_MODIFIED,     /* a reader fell too far behind the writer; read-only
+                        handles reopen and retry by themselves first, so
+                        a call returns this only if the writer kept
+                        outrunning it */
     XS_QUERY_ERROR,  /* query rejected (e.g. wildcard expands too far) */
     XS_READ_ONLY,    /* a write on a read-only handle or filesystem */
     XS_NOMEM,
@@ -71,6 +74,9 @@ xs_status xs_db_doccount(xs_db *db, uint64_t *count);
 xs_status xs_db_lastdocid(xs_db *db, uint64_t *docid);
 /* Whether a document with this docid exists. */
 xs_status xs_db_has_doc(xs_db *db, uint64_t docid, int *exists);
+/* The docids >= `from`, ascending, at most `cap` of them into out[]; *n
+ * gets how many (fewer than cap: there are no more). For `check`. */
+xs_status xs_db_docids(xs_db *db, uint64_t from, uint64_t *out, size_t cap, size_t *n);
 
 /* Writers only. commit() makes everything durable; a transaction groups
  * changes atomically and durably (begin commits what came before). */
@@ -113,6 +119,10 @@ xs_status xs_db_get_doc(xs_db *db, uint64_t docid, xs_doc **out);
 xs_status xs_doc_get_value(const xs_doc *doc, int slot, char **value);
 /* Whether a document read back (or being built) has `term`. */
 xs_status xs_doc_has_term(const xs_doc *doc, const char *term, int *has);
+/* Compares `got` (read back) with `want` (built): terms, their wdf and
+ * positions, values and data. *diff: NULL when equal, else a malloc()ed
+ * line naming the first difference. */
+xs_status xs_doc_compare(const xs_doc *want, const xs_doc *got, char **diff);
 
 /* ---- queries ------------------------------------------------------ */
 
@@ -140,7 +150,10 @@ xs_query *xs_query_combine(xs_op op, xs_query *const *subs, size_t n, unsigned w
  * lo or hi leaves that end open. */
 xs_query *xs_query_value_range(int slot, const char *lo, const char *hi);
 /* Terms starting with `prefix_and_stem` (e.g. "negoti"): expands to at most
- * max_expansion terms; more is an XS_QUERY_ERROR at search time. */
+ * max_expansion terms; more is an XS_QUERY_ERROR at search time. A match
+ * weighs as its best-weighted expansion (OP_MAX): unlike OP_SYNONYM, whose
+ * statistics are estimates that differ with how documents are split into
+ * shards, that weight is the same over shards as over one database. */
 xs_query *xs_query_wildcard(const char *pattern, unsigned max_expansion);
 /* The same, expanded now against `db`'s terms (NULL, with xs_last_error,
  * past max_expansion). For shards: Xapian 1.4 expands a wildcard in each

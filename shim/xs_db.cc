@@ -84,6 +84,20 @@ extern "C" xs_status xs_db_has_doc(xs_db *db, uint64_t docid, int *exists)
     });
 }
 
+extern "C" xs_status xs_db_docids(xs_db *db, uint64_t from, uint64_t *out, size_t cap, size_t *n)
+{
+    *n = 0;
+    return xs_with_db(db, [&](Xapian::Database &d) {
+        size_t got = 0;
+        Xapian::PostingIterator it = d.postlist_begin(""), end = d.postlist_end("");
+        if (from > 1)
+            it.skip_to(xs_docid(from));
+        for (; it != end && got < cap; ++it)
+            out[got++] = *it;
+        *n = got;
+    });
+}
+
 extern "C" xs_status xs_db_commit(xs_db *db)
 {
     return xs_with_writer(db, [](Xapian::WritableDatabase &w) { w.commit(); });

@@ -75,7 +75,12 @@ xs_status xs_guard(std::string &msg, F &&body) noexcept
     }
 }
 
-/* xs_guard for functions on a db handle: body(Xapian::Database &). */
+/* Times a reader outrun by the writer (its revision recycled) moves to
+ * the newest revision and runs the call again before giving up. */
+#define XS_READER_RETRIES 5
+
+/* xs_guard for functions on a db handle: body(Xapian::Database &). Bodies
+ * only assign their outputs, so a reader can safely run one again. */
 template <class F>
 xs_status xs_with_db(xs_db *db, F &&body) noexcept
 {
@@ -83,7 +88,13 @@ xs_status xs_with_db(xs_db *db, F &&body) noexcept
         return xs_fail(xs_thread_error(), XS_INTERNAL, "NULL database handle");
     if (!db->db)
         return XS_INTERNAL; /* a failed open: keep its message */
-    return xs_guard(db->last_error, [&] { body(*db->db); });
+    xs_status st = xs_guard(db->last_error, [&] { body(*db->db); });
+    for (int i = 0; st == XS_MODIFIED && !db->writer && i < XS_READER_RETRIES; i++)
+        st = xs_guard(db->last_error, [&] {
+            db->db->reopen();
+            body(*db->db);
+        });
+    return st;
 }
 
 /* xs_with_db for writes: body(Xapian::WritableDatabase &). */

@@ -113,7 +113,7 @@ extern "C" xs_query *xs_query_wildcard(const char *pattern, unsigned max_expansi
 {
     /* over-expansion is detected by Xapian at search time (WildcardError) */
     return make([&] {
-        return Q(Q::OP_WILDCARD, pattern, max_expansion, Q::WILDCARD_LIMIT_ERROR, Q::OP_SYNONYM);
+        return Q(Q::OP_WILDCARD, pattern, max_expansion, Q::WILDCARD_LIMIT_ERROR, Q::OP_MAX);
     });
 }
 
@@ -131,7 +131,7 @@ extern "C" xs_query *xs_query_wildcard_in(xs_db *db, const char *pattern, unsign
                                             std::to_string(max_expansion) + " terms");
             terms.push_back(*t);
         }
-        return Q(Q::OP_SYNONYM, terms.begin(), terms.end());
+        return Q(Q::OP_MAX, terms.begin(), terms.end());
     });
 }
 
