@@ -22,6 +22,7 @@ static const char help[] =
     "  --lang CODE       language (ISO 639-1) of every input\n"
     "  --prune           remove articles whose files under PATH are gone\n"
     "  --full            rewrite every input and rebuild the Xapian index\n"
+    "  --follow-symlinks follow symbolic links that lead out of a folder\n"
     "  --quiet           no progress or summary on stderr (errors still shown)\n"
     "  --db DIR          database directory (default $LEGATE_DB or ./legate.db)\n"
     "\n"
@@ -42,12 +43,13 @@ static void on_progress(void *ctx, const lg_index_summary *s)
             s->unchanged);
 }
 
-enum { O_OUTLET = 1, O_SPEAKER, O_DATE, O_TITLE, O_LANG, O_PRUNE, O_FULL, O_QUIET };
+enum { O_OUTLET = 1, O_SPEAKER, O_DATE, O_TITLE, O_LANG, O_PRUNE, O_FULL, O_QUIET, O_FOLLOW };
 
 static const lg_cli_opt options[] = {
     {"outlet", 1, O_OUTLET}, {"speaker", 1, O_SPEAKER}, {"date", 1, O_DATE},
     {"title", 1, O_TITLE},   {"lang", 1, O_LANG},       {"prune", 0, O_PRUNE},
-    {"full", 0, O_FULL},     {"quiet", 0, O_QUIET},     {NULL, 0, 0}};
+    {"full", 0, O_FULL},     {"quiet", 0, O_QUIET},     {"follow-symlinks", 0, O_FOLLOW},
+    {NULL, 0, 0}};
 
 typedef struct {
     lg_index_opts o;
@@ -67,6 +69,7 @@ static int on_opt(void *ctx, int id, const char *v)
     case O_PRUNE: a->o.prune = 1; break;
     case O_FULL: a->o.full = 1; break;
     case O_QUIET: a->quiet = 1; break;
+    case O_FOLLOW: a->o.follow_links = 1; break;
     case O_DATE: return lg_cli_date("index", "--date", v, &a->o.date);
     }
     return 0;
