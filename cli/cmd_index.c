@@ -1,7 +1,9 @@
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "analyze.h"
 #include "cli.h"
 #include "dbdir.h"
 #include "err.h"
@@ -61,6 +63,13 @@ typedef struct {
 static int on_opt(void *ctx, int id, const char *v)
 {
     index_args *a = ctx;
+    /* Values are stored as given, and the store holds UTF-8. */
+    for (const lg_cli_opt *o = options; v && o->name; o++) {
+        if (o->id == id && lg_utf8_invalid_at(v, strlen(v)) != (size_t)-1) {
+            lg_cli_usage("index", "--%s: '%s' is not valid UTF-8", o->name, v);
+            return -1;
+        }
+    }
     switch (id) {
     case O_OUTLET: a->o.outlet = v; break;
     case O_SPEAKER: a->o.speaker = v; break;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "analyze.h"
 #include "strbuf.h"
 
 static int has_suffix(const char *s, const char *suffix)
@@ -223,6 +224,11 @@ static int check_lines(const char *path, const char *text, size_t len, lg_err *e
 
 int lg_read_input(const char *path, lg_input_type type, char **buf, size_t *len, lg_err *e)
 {
+    /* The path becomes the article's source, and the store holds UTF-8. */
+    size_t bad = lg_utf8_invalid_at(path, strlen(path));
+    if (bad != (size_t)-1)
+        return lg_err_set(e, LG_EXIT_NONE, "%s: file name is not valid UTF-8 at byte %zu", path,
+                          bad);
     int feed = type == LG_INPUT_JSONL;
     if (read_capped(path, feed ? LG_MAX_FEED_BYTES : LG_MAX_PAGE_BYTES,
                     feed ? "a feed" : "a page", buf, len, e) != 0)

@@ -49,8 +49,9 @@ int lg_walk(const char *path, int follow_links, lg_file_fn fn, lg_warn_fn warn, 
 int lg_read_file(const char *path, char **buf, size_t *len, lg_err *e);
 
 /* lg_read_file within the limits of an input of `type` (TEXT, HTML: the
- * page limits; JSONL: the feed limit). Errors (LG_EXIT_NONE) name the path
- * and the limit, and for a long line its number. */
+ * page limits; JSONL: the feed limit), for a path that is valid UTF-8 (it
+ * is stored as the source). Errors (LG_EXIT_NONE) name the path and the
+ * limit, and for a long line its number. */
 int lg_read_input(const char *path, lg_input_type type, char **buf, size_t *len, lg_err *e);
 
 #endif
