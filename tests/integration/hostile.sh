@@ -92,6 +92,14 @@ expect_exit 0 lg search --format csv --limit 0 talks
 expect_eq "$in/sub/$(printf 'new\nline.txt')" \
   "$(lg search --output sources -0 charlie | tr -d '\0')" "a newline in a name survives -0"
 
+# A page of 20,000 distinct quotations (once quadratic in the extractor).
+export LEGATE_DB=$WORK/quotes-db
+seq 20000 | awk '{ printf "Lavrov said \"talk number %d goes on\". ", $1; if ($1 % 20 == 0) printf "\n\n" }' \
+  >"$WORK/quotes.txt"
+expect_exit 0 lg index "$WORK/quotes.txt"
+expect_eq "1 20000" "$(lg stats --format json | jq -r '"\(.articles) \(.quotes)"')" "every quotation kept"
+export LEGATE_DB=$WORK/db
+
 # Queries: nesting, length, bad bytes, wildcards, huge numbers.
 deep=$(printf '%.0s(' $(seq 10000))x$(printf '%.0s)' $(seq 10000))
 expect_exit 2 lg search "$deep"
