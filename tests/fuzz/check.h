@@ -15,8 +15,8 @@ void fz_require(int ok, const char *what);
 /* NULL, or a NUL-terminated string of valid UTF-8. */
 void fz_require_utf8(const char *s, const char *what);
 
-/* The quotations lie inside `text` and are valid UTF-8 (quotes.h). */
-void fz_check_quotes(const char *text, size_t len, const lg_quote *q, size_t n);
+/* The quotations lie inside a text of len bytes and are valid UTF-8 (quotes.h). */
+void fz_check_quotes(size_t len, const lg_quote *q, size_t n);
 
 /* Everything lg_derive promises about a derived article (article.h,
  * extract.h): valid UTF-8 strings, a known date, quotations in the text. */

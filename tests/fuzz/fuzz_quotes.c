@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     lg_quote *q = NULL;
     size_t n = 0;
     fz_require(lg_extract_quotes(text, size, known, 2, &q, &n) == 0, "quotes extracted");
-    fz_check_quotes(text, size, q, n);
+    fz_check_quotes(size, q, n);
     lg_quotes_free(q, n);
     return 0;
 }
