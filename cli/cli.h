@@ -26,7 +26,8 @@ int cmd_alias(int argc, char **argv);
 int cmd_serve_shard(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 
-/* Prints "legate: <message>" on stderr. */
+/* Prints "legate: <message>" on one line of stderr, control characters and
+ * bytes that are not UTF-8 escaped as \xNN (file names, queries). */
 void lg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints the message and a hint to `legate CMD --help`; returns LG_EXIT_USAGE. */
@@ -36,7 +37,8 @@ int lg_cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(pr
  * reporting the error. */
 int lg_cli_date(const char *cmd, const char *opt, const char *value, lg_date *out);
 
-/* A non-negative integer option; 0 or -1 after reporting. */
+/* A non-negative integer option, at most UINT64_MAX; 0 or -1 after
+ * reporting (a larger number is a usage error, never wrapped). */
 int lg_cli_uint(const char *cmd, const char *opt, const char *value, uint64_t *out);
 
 /* Writers wait for another writer as long as it takes by default, saying

@@ -1,8 +1,10 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "analyze.h"
 #include "cli.h"
 #include "dbdir.h"
 #include "err.h"
@@ -23,6 +25,7 @@ static const char help[] =
     "  --lang CODE       language (ISO 639-1) of every input\n"
     "  --prune           remove articles whose files under PATH are gone\n"
     "  --full            rewrite every input and rebuild the Xapian index\n"
+    "  --follow-symlinks follow symbolic links that lead out of a folder\n"
     "  --quiet           no progress or summary on stderr (errors still shown)\n"
     "  --shards N        --db DIR is a collection of N shards (DIR/shard-K, each a\n"
     "                    database; DIR/shards lists them for search --shards);\n"
@@ -48,7 +51,7 @@ static void on_progress(void *ctx, const lg_index_summary *s)
             s->unchanged);
 }
 
-enum { O_OUTLET = 1, O_SPEAKER, O_DATE, O_TITLE, O_LANG, O_PRUNE, O_FULL, O_QUIET, O_SHARDS, O_WAIT };
+enum { O_OUTLET = 1, O_SPEAKER, O_DATE, O_TITLE, O_LANG, O_PRUNE, O_FULL, O_QUIET, O_SHARDS, O_WAIT, O_FOLLOW };
 
 /* More shards than this would push quotation docids below 2^20 (shard.h). */
 #define MAX_SHARDS 1024
@@ -58,6 +61,7 @@ static const lg_cli_opt options[] = {
     {"title", 1, O_TITLE},   {"lang", 1, O_LANG},       {"prune", 0, O_PRUNE},
     {"full", 0, O_FULL},     {"quiet", 0, O_QUIET},     {"shards", 1, O_SHARDS},
     {"wait", 1, O_WAIT},
+    {"follow-symlinks", 0, O_FOLLOW},
     {NULL, 0, 0}};
 
 typedef struct {
@@ -70,6 +74,13 @@ typedef struct {
 static int on_opt(void *ctx, int id, const char *v)
 {
     index_args *a = ctx;
+    /* Values are stored as given, and the store holds UTF-8. */
+    for (const lg_cli_opt *o = options; v && o->name; o++) {
+        if (o->id == id && lg_utf8_invalid_at(v, strlen(v)) != (size_t)-1) {
+            lg_cli_usage("index", "--%s: '%s' is not valid UTF-8", o->name, v);
+            return -1;
+        }
+    }
     switch (id) {
     case O_OUTLET: a->o.outlet = v; break;
     case O_SPEAKER: a->o.speaker = v; break;
@@ -78,6 +89,7 @@ static int on_opt(void *ctx, int id, const char *v)
     case O_PRUNE: a->o.prune = 1; break;
     case O_FULL: a->o.full = 1; break;
     case O_QUIET: a->quiet = 1; break;
+    case O_FOLLOW: a->o.follow_links = 1; break;
     case O_DATE: return lg_cli_date("index", "--date", v, &a->o.date);
     case O_SHARDS: {
         uint64_t n;

@@ -1,22 +1,52 @@
+#include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "cli.h"
 #include "err.h"
+#include "strbuf.h"
 
 const char *lg_cli_db;
+
+/* Writes a formatted message on one line of stderr. Messages quote file
+ * names, queries and feed values as they are: control characters (a
+ * newline, an escape sequence) and bytes that are not UTF-8 are written as
+ * \xNN, so no input can split the line or drive the terminal. */
+static void put_message(const char *fmt, va_list ap)
+{
+    lg_sb sb = LG_SB_INIT;
+    lg_sb_vaddf(&sb, fmt, ap);
+    const unsigned char *p = (const unsigned char *)sb.buf;
+    for (size_t i = 0; i < sb.len;) {
+        utf8proc_int32_t cp = p[i];
+        utf8proc_ssize_t n = 1;
+        if (p[i] >= 0x80)
+            n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(sb.len - i), &cp);
+        int plain = n > 0 && cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0);
+        size_t bytes = n > 0 ? (size_t)n : 1;
+        for (size_t k = 0; k < bytes; k++) {
+            if (plain)
+                fputc(p[i + k], stderr);
+            else
+                fprintf(stderr, "\\x%02x", p[i + k]);
+        }
+        i += bytes;
+    }
+    fputc('\n', stderr);
+    lg_sb_release(&sb);
+}
 
 void lg_cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     fputs("legate: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    put_message(fmt, ap);
     va_end(ap);
 }
 
@@ -25,8 +55,8 @@ int lg_cli_usage(const char *cmd, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     fprintf(stderr, "legate %s: ", cmd);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'legate %s --help'.\n", cmd);
+    put_message(fmt, ap);
+    fprintf(stderr, "Try 'legate %s --help'.\n", cmd);
     va_end(ap);
     return LG_EXIT_USAGE;
 }
@@ -45,7 +75,13 @@ int lg_cli_uint(const char *cmd, const char *opt, const char *value, uint64_t *o
 {
     char *end;
     if (*value >= '0' && *value <= '9') {
+        errno = 0;
         *out = strtoumax(value, &end, 10);
+        if (*end == '\0' && errno == ERANGE) {
+            lg_cli_usage(cmd, "%s: '%s' is too large (at most %" PRIu64 ")", opt, value,
+                         UINT64_MAX);
+            return -1;
+        }
         if (*end == '\0')
             return 0;
     }

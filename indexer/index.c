@@ -270,7 +270,7 @@ static int index_file(void *ctx, const char *path, lg_input_type type)
     char *buf;
     size_t len;
     lg_err le;
-    if (lg_read_file(real, &buf, &len, &le) != 0) {
+    if (lg_read_input(real, type, &buf, &len, &le) != 0) {
         warn(r, "%s, skipped", le.msg);
         return input_failed(r, real);
     }
@@ -299,7 +299,7 @@ static int index_paths(run *r, const char *const *paths, size_t n)
         if (stat(paths[i], &st) != 0) {
             warn(r, "%s: %s", paths[i], strerror(errno));
             r->sum->failed++;
-        } else if (lg_walk(paths[i], index_file, walk_warn, r, r->e) != 0) {
+        } else if (lg_walk(paths[i], r->o->follow_links, index_file, walk_warn, r, r->e) != 0) {
             return -1;
         }
     }

@@ -28,6 +28,7 @@ typedef struct {
     const char *outlet, *speaker, *title, *lang;
     lg_date date;   /* precision LG_DATE_UNKNOWN: not given */
     int prune;
+    int follow_links;  /* follow symbolic links out of folders (input.h) */
     int full;
     size_t batch;   /* articles per commit; 0: the default */
     /* > 0: dbdir is a collection of this many shards (collection.h),

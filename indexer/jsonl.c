@@ -82,6 +82,9 @@ int lg_jsonl_record(const char *line, size_t len, const char *path, size_t linen
                     lg_article *a, lg_err *e)
 {
     memset(a, 0, sizeof *a);
+    if (len > LG_MAX_RECORD_BYTES)
+        return lg_err_set(e, LG_EXIT_NONE, "%s:%zu: line longer than %zu MiB, the limit for a record",
+                          path, lineno, LG_MAX_RECORD_BYTES >> 20);
     if (lg_utf8_invalid_at(line, len) != (size_t)-1)
         return lg_err_set(e, LG_EXIT_NONE, "%s:%zu:%zu: invalid UTF-8", path, lineno,
                           lg_utf8_invalid_at(line, len) + 1);

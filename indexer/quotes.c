@@ -1149,6 +1149,23 @@ static void note_named(qx *x, size_t who)
         x->para_named = x->para_named == NONE ? who : MANY;
 }
 
+/* The first quotation opening at or after token a. Pass 1 adds them in
+ * the order of their opening marks, so x->q is sorted by open: a sentence
+ * finds its own without scanning all of them (no quadratic time on a page
+ * of thousands of quotations). */
+static size_t first_quote_at(const qx *x, size_t a)
+{
+    size_t lo = 0, hi = x->nq;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->q[mid].open < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Who was named and who spoke in the sentence [a, b), for the paragraph
  * and the pronouns. */
 static void note_speech(qx *x, size_t a, size_t b)
@@ -1161,8 +1178,8 @@ static void note_speech(qx *x, size_t a, size_t b)
         if (ev.who.who != NONE)
             x->last_speaker = x->para_who = ev.who.who;
     }
-    for (size_t i = 0; i < x->nq; i++)
-        if (x->q[i].open >= a && x->q[i].open < b && x->q[i].who != NONE)
+    for (size_t i = first_quote_at(x, a); i < x->nq && x->q[i].open < b; i++)
+        if (x->q[i].who != NONE)
             x->last_speaker = x->para_who = x->q[i].who;
     who_t subject = first_subject(x, a, b);
     if (subject.who != NONE)
@@ -1176,9 +1193,8 @@ static void read_sentence(qx *x, size_t a, size_t b)
         x->prev_para_named = x->para_named;
         x->para_who = x->para_named = NONE;
     }
-    for (size_t i = 0; i < x->nq; i++)
-        if (x->q[i].open >= a && x->q[i].open < b)
-            attribute(x, &x->q[i], a, b);
+    for (size_t i = first_quote_at(x, a); i < x->nq && x->q[i].open < b; i++)
+        attribute(x, &x->q[i], a, b);
     note_speech(x, a, b);
 }
 
@@ -1263,18 +1279,44 @@ static int emit(const qx *x, const quote *q, lg_quote *o, char *text)
     return 0;
 }
 
-/* Drops the copies of a quotation but the best attributed (the first on
- * a tie); keys[i] is NULL for a dropped one. */
-static void drop_copies(const qx *x, char **keys)
+typedef struct {
+    const char *key;
+    size_t i;
+} keyed;
+
+static int by_key(const void *pa, const void *pb)
 {
+    const keyed *a = pa, *b = pb;
+    int c = strcmp(a->key, b->key);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* Drops the copies of a quotation but the best attributed (the first on
+ * a tie); keys[i] is NULL for a dropped one. Sorting the keys groups the
+ * copies in n log n. Returns 0, or -1 on allocation failure. */
+static int drop_copies(const qx *x, char **keys)
+{
+    keyed *v = malloc(x->nq * sizeof *v);
+    if (!v)
+        return -1;
+    size_t n = 0;
     for (size_t i = 0; i < x->nq; i++)
-        for (size_t j = 0; j < i && keys[i]; j++) {
-            if (!keys[j] || strcmp(keys[i], keys[j]))
-                continue;
-            size_t loser = x->q[i].conf > x->q[j].conf ? j : i;
-            free(keys[loser]);
-            keys[loser] = NULL;
-        }
+        if (keys[i])
+            v[n++] = (keyed){keys[i], i};
+    qsort(v, n, sizeof *v, by_key);
+    for (size_t g = 0, e; g < n; g = e) {
+        size_t best = v[g].i;
+        for (e = g + 1; e < n && strcmp(v[e].key, v[g].key) == 0; e++)
+            if (x->q[v[e].i].conf > x->q[best].conf)
+                best = v[e].i;
+        for (size_t k = g; k < e; k++)
+            if (v[k].i != best) {
+                free(keys[v[k].i]);
+                keys[v[k].i] = NULL;
+            }
+    }
+    free(v);
+    return 0;
 }
 
 static void free_all(char **v, size_t n)
@@ -1300,7 +1342,7 @@ static int collect(const qx *x, lg_quote **out, size_t *n)
         rc = keys[i] ? 0 : -1;
     }
     if (rc == 0)
-        drop_copies(x, keys);
+        rc = drop_copies(x, keys);
     size_t m = 0;
     for (size_t i = 0; i < x->nq && rc == 0; i++)
         if (keys[i]) {

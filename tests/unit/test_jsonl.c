@@ -71,6 +71,27 @@ START_TEST(errors)
 }
 END_TEST
 
+/* A record of exactly LG_MAX_RECORD_BYTES is read; one byte more is an
+ * error naming the line and the limit, before any parsing. */
+START_TEST(record_limit)
+{
+    size_t max = LG_MAX_RECORD_BYTES;
+    char *line = malloc(max + 2);
+    ck_assert_ptr_nonnull(line);
+    memcpy(line, "{\"text\":\"", 9);
+    memset(line + 9, 'a', max + 1 - 9 - 2);
+    memcpy(line + max + 1 - 2, "\"}", 2);
+    lg_article a;
+    ck_assert_int_eq(lg_jsonl_record(line, max + 1, "/f/feed.jsonl", 7, &a, &e), -1);
+    ck_assert_str_eq(e.msg, "/f/feed.jsonl:7: line longer than 16 MiB, the limit for a record");
+    memcpy(line + max - 2, "\"}", 2);
+    ck_assert_int_eq(lg_jsonl_record(line, max, "/f/feed.jsonl", 7, &a, &e), 0);
+    ck_assert_uint_eq(a.text_len, max - 11);
+    lg_article_clear(&a);
+    free(line);
+}
+END_TEST
+
 START_TEST(hash_covers_metadata)
 {
     lg_article a, b;
@@ -97,6 +118,7 @@ int main(void)
     tcase_add_test(tc, sources);
     tcase_add_test(tc, errors);
     tcase_add_test(tc, hash_covers_metadata);
+    tcase_add_test(tc, record_limit);
     suite_add_tcase(s, tc);
     return lg_test_run(s);
 }
