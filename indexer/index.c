@@ -15,6 +15,7 @@
 #include "jsonl.h"
 #include "store.h"
 #include "strbuf.h"
+#include "syncer.h"
 #include "writer.h"
 
 #define DEFAULT_BATCH 1000
@@ -25,6 +26,7 @@ typedef struct {
     lg_err *e;
     lg_writer w;
     lg_store *store;  /* w.store */
+    lg_syncer *syncer; /* applies each committed batch while the next is read */
     size_t in_batch;
 } run;
 
@@ -112,11 +114,14 @@ static int commit_batch(run *r)
     if (lg_store_commit(r->store, r->e) != 0)
         return -1;
     r->in_batch = 0;
-    if (lg_writer_sync(&r->w, r->e) != 0)
+    if (lg_syncer_kick(r->syncer, r->e) != 0)
         return -1;
     if (r->o->progress)
         r->o->progress(r->o->ctx, r->sum);
-    return lg_store_begin(r->store, r->e);
+    /* What the previous pass applied leaves the outbox with this batch. */
+    if (lg_store_begin(r->store, r->e) != 0)
+        return -1;
+    return lg_store_outbox_trim(r->store, lg_syncer_applied(r->syncer), r->e);
 }
 
 static unsigned site_seen(void *ctx, const char *site, uint64_t hash)
@@ -274,7 +279,9 @@ static int index_paths(run *r, const char *const *paths, size_t n)
     }
     if (lg_store_commit(r->store, r->e) != 0)
         return -1;
-    return lg_writer_sync(&r->w, r->e);
+    int rc = lg_syncer_stop(r->syncer, NULL, r->e);
+    r->syncer = NULL;
+    return rc == 0 ? lg_writer_sync(&r->w, r->e) : -1;
 }
 
 int lg_index_run(const char *dbdir, const char *const *paths, size_t n_paths,
@@ -285,7 +292,11 @@ int lg_index_run(const char *dbdir, const char *const *paths, size_t n_paths,
     int rc = lg_writer_open(&r.w, dbdir, 1, opts->full, e);
     r.store = r.w.store;
     if (rc == 0)
+        rc = lg_syncer_start(&r.syncer, r.w.db.sqlite_path, r.w.xdb, e);
+    if (rc == 0)
         rc = index_paths(&r, paths, n_paths);
+    lg_err ignored;
+    lg_syncer_stop(r.syncer, NULL, &ignored); /* after a failure: the thread must end first */
     lg_writer_close(&r.w);
     return rc;
 }

@@ -151,6 +151,11 @@ int lg_store_begin(lg_store *s, lg_err *e)
     return exec(s, "BEGIN IMMEDIATE", e);
 }
 
+int lg_store_begin_read(lg_store *s, lg_err *e)
+{
+    return exec(s, "BEGIN DEFERRED", e);
+}
+
 int lg_store_commit(lg_store *s, lg_err *e)
 {
     return exec(s, "COMMIT", e);

@@ -23,6 +23,8 @@ int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e);
 void lg_store_free(lg_store *s);
 
 int lg_store_begin(lg_store *s, lg_err *e);
+/* A read transaction: one snapshot, never waiting for a writer (WAL). */
+int lg_store_begin_read(lg_store *s, lg_err *e);
 int lg_store_commit(lg_store *s, lg_err *e);
 void lg_store_rollback(lg_store *s);
 

@@ -110,32 +110,46 @@ int lg_sync_applied_seq(xs_db *xdb, int64_t *seq, lg_err *e)
     return 0;
 }
 
-int lg_sync(lg_store *s, xs_db *xdb, lg_stemmer *st, uint64_t *applied, lg_err *e)
+int lg_sync_apply(lg_store *s, xs_db *xdb, lg_stemmer *st, int64_t *to, uint64_t *applied,
+                  lg_err *e)
 {
     sync_ctx c = {s, xdb, st, e, 0};
-    int64_t from, to;
+    int64_t from;
     if (lg_sync_applied_seq(xdb, &from, e) != 0)
         return -1;
     /* Read in one SQLite transaction so the articles match the outbox. */
-    if (lg_store_begin(s, e) != 0)
+    if (lg_store_begin_read(s, e) != 0)
         return -1;
-    int rc = lg_store_outbox(s, from, apply_one, &c, &to, e);
+    int rc = lg_store_outbox(s, from, apply_one, &c, to, e);
     lg_store_rollback(s);
     if (rc != 0)
         return -1;
     if (applied)
         *applied = c.applied;
-    if (to == from)
+    if (*to == from)
         return 0;
     char seq[32];
-    snprintf(seq, sizeof seq, "%" PRId64, to);
+    snprintf(seq, sizeof seq, "%" PRId64, *to);
     if (xs_db_set_metadata(xdb, LG_APPLIED_SEQ_KEY, seq) != XS_OK)
         return xapian_fail(xdb, e, "store applied seq");
     if (xs_db_commit(xdb) != XS_OK)
         return xapian_fail(xdb, e, "commit");
+    return 0;
+}
+
+int lg_sync_trim(lg_store *s, int64_t to, lg_err *e)
+{
     if (lg_store_begin(s, e) != 0 || lg_store_outbox_trim(s, to, e) != 0 || lg_store_commit(s, e) != 0) {
         lg_store_rollback(s);
         return -1;
     }
     return 0;
+}
+
+int lg_sync(lg_store *s, xs_db *xdb, lg_stemmer *st, uint64_t *applied, lg_err *e)
+{
+    int64_t to;
+    if (lg_sync_apply(s, xdb, st, &to, applied, e) != 0)
+        return -1;
+    return lg_sync_trim(s, to, e);
 }

@@ -27,6 +27,15 @@
  * deleted. The store must not be inside a transaction. */
 int lg_sync(lg_store *s, xs_db *xdb, lg_stemmer *st, uint64_t *applied, lg_err *e);
 
+/* lg_sync in two steps, so that a thread with its own read connection can
+ * apply while the writer's connection trims: lg_sync_apply reads (in a
+ * read transaction) and commits Xapian, *to receiving the seq now applied;
+ * lg_sync_trim drops the outbox rows up to it (in its own transaction:
+ * `s` must not be inside one). */
+int lg_sync_apply(lg_store *s, xs_db *xdb, lg_stemmer *st, int64_t *to, uint64_t *applied,
+                  lg_err *e);
+int lg_sync_trim(lg_store *s, int64_t to, lg_err *e);
+
 /* Xapian's applied seq (0 for a new index). */
 int lg_sync_applied_seq(xs_db *xdb, int64_t *seq, lg_err *e);
 
