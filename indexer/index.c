@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "analyze.h"
+#include "compact.h"
 #include "derive.h"
 #include "input.h"
 #include "jsonl.h"
@@ -284,19 +285,42 @@ static int index_paths(run *r, const char *const *paths, size_t n)
     return rc == 0 ? lg_writer_sync(&r->w, r->e) : -1;
 }
 
+static int doccount(run *r, uint64_t *n)
+{
+    if (xs_db_doccount(r->w.xdb, n) != XS_OK)
+        return lg_err_set(r->e, LG_EXIT_DB, "xapian: %s", xs_db_error(r->w.xdb));
+    return 0;
+}
+
+/* A run that wrote most of the index (or all of it: --full) compacts it. */
+static int compact_if_built(run *r, uint64_t before)
+{
+    uint64_t after;
+    if (doccount(r, &after) != 0)
+        return -1;
+    if (!r->o->full && !lg_compact_pays(before, after))
+        return 0;
+    return lg_compact_xapian(r->w.xdb, r->w.db.xapian_path, r->e);
+}
+
 int lg_index_run(const char *dbdir, const char *const *paths, size_t n_paths,
                  const lg_index_opts *opts, lg_index_summary *sum, lg_err *e)
 {
     run r = {.o = opts, .sum = sum, .e = e};
     memset(sum, 0, sizeof *sum);
+    uint64_t before = 0;
     int rc = lg_writer_open(&r.w, dbdir, 1, opts->full, e);
     r.store = r.w.store;
+    if (rc == 0)
+        rc = doccount(&r, &before);
     if (rc == 0)
         rc = lg_syncer_start(&r.syncer, r.w.db.sqlite_path, r.w.xdb, e);
     if (rc == 0)
         rc = index_paths(&r, paths, n_paths);
     lg_err ignored;
     lg_syncer_stop(r.syncer, NULL, &ignored); /* after a failure: the thread must end first */
+    if (rc == 0)
+        rc = compact_if_built(&r, before);
     lg_writer_close(&r.w);
     return rc;
 }
