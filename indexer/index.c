@@ -16,6 +16,7 @@
 #include "jsonl.h"
 #include "store.h"
 #include "strbuf.h"
+#include "sync.h"
 #include "syncer.h"
 #include "writer.h"
 
@@ -28,6 +29,13 @@ typedef struct {
     lg_writer w;
     lg_store *store;  /* w.store */
     lg_syncer *syncer; /* applies each committed batch while the next is read */
+    /* The batch's Xapian documents, built in its transaction for the
+     * outbox rows after `from`, so the sync thread only writes them. */
+    struct {
+        lg_built *v;
+        size_t n, cap;
+        int64_t from;
+    } built;
     size_t in_batch;
 } run;
 
@@ -110,19 +118,56 @@ static void settle_lang(lg_article *a)
         *p = (char)tolower((unsigned char)*p);
 }
 
-static int commit_batch(run *r)
+/* Opens a batch's transaction. What the sync thread's last pass applied
+ * leaves the outbox in it. */
+static int begin_batch(run *r)
 {
-    if (lg_store_commit(r->store, r->e) != 0)
+    if (lg_store_begin(r->store, r->e) != 0 ||
+        lg_store_outbox_trim(r->store, lg_syncer_applied(r->syncer), r->e) != 0)
+        return -1;
+    return lg_store_outbox_last(r->store, &r->built.from, r->e);
+}
+
+static void free_built(run *r)
+{
+    for (size_t i = 0; i < r->built.n; i++)
+        lg_built_clear(&r->built.v[i]);
+    free(r->built.v);
+    r->built.v = NULL;
+    r->built.n = r->built.cap = 0;
+}
+
+/* Commits the batch and hands its documents to the sync thread. */
+static int commit_and_kick(run *r)
+{
+    int64_t to;
+    if (lg_store_outbox_last(r->store, &to, r->e) != 0 || lg_store_commit(r->store, r->e) != 0)
         return -1;
     r->in_batch = 0;
-    if (lg_syncer_kick(r->syncer, r->e) != 0)
+    int rc = lg_syncer_kick_built(r->syncer, r->built.v, r->built.n, r->built.from, to, r->e);
+    r->built.v = NULL; /* the syncer's now */
+    r->built.n = r->built.cap = 0;
+    return rc;
+}
+
+static int commit_batch(run *r)
+{
+    if (commit_and_kick(r) != 0)
         return -1;
     if (r->o->progress)
         r->o->progress(r->o->ctx, r->sum);
-    /* What the previous pass applied leaves the outbox with this batch. */
-    if (lg_store_begin(r->store, r->e) != 0)
+    return begin_batch(r);
+}
+
+/* The article's documents, read back in this transaction as sync would. */
+static int build(run *r, int64_t id)
+{
+    if (LG_GROW(r->built.v, r->built.n, r->built.cap) != 0)
+        return lg_err_set(r->e, LG_EXIT_DB, "out of memory");
+    if (lg_sync_build(r->store, r->w.stemmer, id, &r->built.v[r->built.n], r->e) != 0)
         return -1;
-    return lg_store_outbox_trim(r->store, lg_syncer_applied(r->syncer), r->e);
+    r->built.n++;
+    return 0;
 }
 
 static unsigned site_seen(void *ctx, const char *site, uint64_t hash)
@@ -157,7 +202,8 @@ static int ingest(run *r, lg_article *a)
         r->sum->updated++;
     else
         r->sum->added++;
-    if (lg_store_put(r->store, a, &id, r->e) != 0 || lg_store_mark_seen(r->store, id, r->e) != 0)
+    if (lg_store_put(r->store, a, &id, r->e) != 0 || lg_store_mark_seen(r->store, id, r->e) != 0 ||
+        build(r, id) != 0)
         return -1;
     size_t batch = r->o->batch ? r->o->batch : DEFAULT_BATCH;
     return ++r->in_batch >= batch ? commit_batch(r) : 0;
@@ -259,7 +305,7 @@ static void walk_warn(void *ctx, const char *msg)
 
 static int index_paths(run *r, const char *const *paths, size_t n)
 {
-    if (lg_store_begin(r->store, r->e) != 0)
+    if (begin_batch(r) != 0)
         return -1;
     if (r->o->prune && lg_store_prune_begin(r->store, r->e) != 0)
         return -1;
@@ -278,7 +324,9 @@ static int index_paths(run *r, const char *const *paths, size_t n)
             lg_store_prune(r->store, real, &r->sum->removed, r->e) != 0)
             return -1;
     }
-    if (lg_store_commit(r->store, r->e) != 0)
+    /* Pruned articles are outbox rows without documents: that pass reads
+     * SQLite. The last sync finds nothing left, or what a failed pass left. */
+    if (commit_and_kick(r) != 0)
         return -1;
     int rc = lg_syncer_stop(r->syncer, NULL, r->e);
     r->syncer = NULL;
@@ -319,6 +367,7 @@ int lg_index_run(const char *dbdir, const char *const *paths, size_t n_paths,
         rc = index_paths(&r, paths, n_paths);
     lg_err ignored;
     lg_syncer_stop(r.syncer, NULL, &ignored); /* after a failure: the thread must end first */
+    free_built(&r);
     if (rc == 0)
         rc = compact_if_built(&r, before);
     lg_writer_close(&r.w);

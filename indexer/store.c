@@ -23,7 +23,7 @@ struct lg_store {
     sqlite3_stmt *speakers_clear, *speaker_add, *site_seen, *site_add;
     sqlite3_stmt *quotes_clear, *quote_add, *quotes_of;
     sqlite3_stmt *bands_clear, *band_add, *band_find, *sig_put, *sig_get, *group_of, *group_set;
-    sqlite3_stmt *seen, *failed;
+    sqlite3_stmt *seen, *failed, *outbox_last;
 };
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
@@ -111,6 +111,7 @@ int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e)
          "SELECT article_id, max(seq) AS last FROM outbox WHERE seq > ? GROUP BY article_id"
          " ORDER BY last"},
         {&s->outbox_trim, "DELETE FROM outbox WHERE seq <= ?"},
+        {&s->outbox_last, "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'"},
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (prepare(s, all[i].st, all[i].sql, e) != 0)
@@ -133,7 +134,7 @@ void lg_store_free(lg_store *s)
                           s->speakers_clear, s->speaker_add, s->site_seen, s->site_add,
                           s->quotes_clear, s->quote_add, s->quotes_of, s->bands_clear,
                           s->band_add, s->band_find, s->sig_put, s->sig_get, s->group_of,
-                          s->group_set};
+                          s->group_set, s->outbox_last};
     for (size_t i = 0; i < sizeof st / sizeof st[0]; i++)
         sqlite3_finalize(st[i]);
     free(s);
@@ -537,6 +538,11 @@ int lg_store_outbox(lg_store *s, int64_t after, lg_outbox_fn fn, void *ctx, int6
     if (stop)
         return stop;
     return rc == SQLITE_DONE ? 0 : fail(s, e, "read outbox");
+}
+
+int lg_store_outbox_last(lg_store *s, int64_t *seq, lg_err *e)
+{
+    return step_int(s, s->outbox_last, seq, e);
 }
 
 int lg_store_outbox_trim(lg_store *s, int64_t seq, lg_err *e)

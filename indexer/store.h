@@ -78,6 +78,9 @@ int lg_store_quotes(lg_store *s, int64_t id, lg_quote_fn fn, void *ctx, lg_err *
 typedef int (*lg_outbox_fn)(void *ctx, int64_t article_id);
 int lg_store_outbox(lg_store *s, int64_t after, lg_outbox_fn fn, void *ctx, int64_t *last,
                     lg_err *e);
+/* The seq of the last outbox row ever added (0 if none): the next row's
+ * seq is higher (AUTOINCREMENT), whatever was trimmed. */
+int lg_store_outbox_last(lg_store *s, int64_t *seq, lg_err *e);
 /* Drops outbox rows up to `seq` (Xapian has applied them). */
 int lg_store_outbox_trim(lg_store *s, int64_t seq, lg_err *e);
 /* Queues every article (a full rebuild of Xapian). */

@@ -52,51 +52,83 @@ static void quotes_free(quote_list *l)
     free(l->v);
 }
 
-static int replace_doc(sync_ctx *c, uint64_t docid, xs_doc *doc)
+static int build_all(const lg_stored *a, const quote_list *quotes, lg_stemmer *st, lg_built *b,
+                     lg_err *e)
 {
-    xs_status st = xs_db_replace(c->xdb, docid, doc);
-    xs_doc_free(doc);
-    return st == XS_OK ? 0 : xapian_fail(c->xdb, c->e, "replace");
-}
-
-static int write_article(sync_ctx *c, const lg_stored *a, const quote_list *quotes)
-{
-    xs_doc *doc;
-    if (lg_docbuild(a, quotes->v, quotes->n, c->stemmer, &doc, c->e) != 0 ||
-        replace_doc(c, (uint64_t)a->id, doc) != 0)
+    if (lg_docbuild(a, quotes->v, quotes->n, st, &b->doc, e) != 0)
         return -1;
-    for (size_t i = 0; i < quotes->n; i++)
-        if (lg_docbuild_quote(a, &quotes->v[i], c->stemmer, &doc, c->e) != 0 ||
-            replace_doc(c, lg_quote_docid(quotes->v[i].id), doc) != 0)
+    b->quotes = calloc(quotes->n ? quotes->n : 1, sizeof *b->quotes);
+    b->quote_docids = calloc(quotes->n ? quotes->n : 1, sizeof *b->quote_docids);
+    if (!b->quotes || !b->quote_docids)
+        return lg_err_set(e, LG_EXIT_DB, "out of memory");
+    for (; b->n_quotes < quotes->n; b->n_quotes++) {
+        const lg_stored_quote *q = &quotes->v[b->n_quotes];
+        b->quote_docids[b->n_quotes] = lg_quote_docid(q->id);
+        if (lg_docbuild_quote(a, q, st, &b->quotes[b->n_quotes], e) != 0)
             return -1;
+    }
     return 0;
 }
 
-/* Rewrites (or deletes) article `id` and its quotations. Old quotation
- * documents go first, found by their parent term: their ids change when
- * the article is rewritten. */
+int lg_sync_build(lg_store *s, lg_stemmer *st, int64_t id, lg_built *b, lg_err *e)
+{
+    memset(b, 0, sizeof *b);
+    b->id = id;
+    lg_stored a;
+    int found = lg_store_load(s, id, &a, e);
+    if (found <= 0)
+        return found;
+    quote_list quotes = {0};
+    int rc = lg_store_quotes(s, id, collect_quote, &quotes, e);
+    if (rc > 0)
+        rc = lg_err_set(e, LG_EXIT_DB, "out of memory");
+    if (rc == 0)
+        rc = build_all(&a, &quotes, st, b, e);
+    lg_store_load_done(s);
+    quotes_free(&quotes);
+    if (rc != 0)
+        lg_built_clear(b);
+    return rc;
+}
+
+void lg_built_clear(lg_built *b)
+{
+    xs_doc_free(b->doc);
+    for (size_t i = 0; i < b->n_quotes; i++)
+        xs_doc_free(b->quotes[i]);
+    free(b->quotes);
+    free(b->quote_docids);
+    memset(b, 0, sizeof *b);
+}
+
+/* Old quotation documents go first, found by their parent term: their ids
+ * change when the article is rewritten. */
+int lg_sync_write(xs_db *xdb, const lg_built *b, lg_err *e)
+{
+    char parent[48];
+    snprintf(parent, sizeof parent, "%s%lld", lg_field_get(LG_F_PARENT)->xprefix, (long long)b->id);
+    if (xs_db_delete_term(xdb, parent) != XS_OK)
+        return xapian_fail(xdb, e, "delete quotes");
+    if (!b->doc)
+        return xs_db_delete(xdb, (uint64_t)b->id) == XS_OK ? 0 : xapian_fail(xdb, e, "delete");
+    if (xs_db_replace(xdb, (uint64_t)b->id, b->doc) != XS_OK)
+        return xapian_fail(xdb, e, "replace");
+    for (size_t i = 0; i < b->n_quotes; i++)
+        if (xs_db_replace(xdb, b->quote_docids[i], b->quotes[i]) != XS_OK)
+            return xapian_fail(xdb, e, "replace");
+    return 0;
+}
+
+/* Rewrites (or deletes) article `id` and its quotations. */
 static int apply_one(void *vctx, int64_t id)
 {
     sync_ctx *c = vctx;
-    char parent[48];
-    snprintf(parent, sizeof parent, "%s%lld", lg_field_get(LG_F_PARENT)->xprefix, (long long)id);
-    if (xs_db_delete_term(c->xdb, parent) != XS_OK)
-        return xapian_fail(c->xdb, c->e, "delete quotes");
-    lg_stored a;
-    int found = lg_store_load(c->store, id, &a, c->e);
-    if (found < 0)
+    lg_built b;
+    if (lg_sync_build(c->store, c->stemmer, id, &b, c->e) != 0)
         return -1;
     c->applied++;
-    if (!found)
-        return xs_db_delete(c->xdb, (uint64_t)id) == XS_OK ? 0 : xapian_fail(c->xdb, c->e, "delete");
-    quote_list quotes = {0};
-    int rc = lg_store_quotes(c->store, id, collect_quote, &quotes, c->e);
-    if (rc > 0)
-        rc = lg_err_set(c->e, LG_EXIT_DB, "out of memory");
-    if (rc == 0)
-        rc = write_article(c, &a, &quotes);
-    lg_store_load_done(c->store);
-    quotes_free(&quotes);
+    int rc = lg_sync_write(c->xdb, &b, c->e);
+    lg_built_clear(&b);
     return rc;
 }
 
@@ -107,6 +139,18 @@ int lg_sync_applied_seq(xs_db *xdb, int64_t *seq, lg_err *e)
         return xapian_fail(xdb, e, "read applied seq");
     *seq = strtoll(value, NULL, 10);
     free(value);
+    return 0;
+}
+
+/* Stores the applied seq in the Xapian commit that applies its rows. */
+static int commit_seq(xs_db *xdb, int64_t to, lg_err *e)
+{
+    char seq[32];
+    snprintf(seq, sizeof seq, "%" PRId64, to);
+    if (xs_db_set_metadata(xdb, LG_APPLIED_SEQ_KEY, seq) != XS_OK)
+        return xapian_fail(xdb, e, "store applied seq");
+    if (xs_db_commit(xdb) != XS_OK)
+        return xapian_fail(xdb, e, "commit");
     return 0;
 }
 
@@ -126,15 +170,21 @@ int lg_sync_apply(lg_store *s, xs_db *xdb, lg_stemmer *st, int64_t *to, uint64_t
         return -1;
     if (applied)
         *applied = c.applied;
-    if (*to == from)
-        return 0;
-    char seq[32];
-    snprintf(seq, sizeof seq, "%" PRId64, *to);
-    if (xs_db_set_metadata(xdb, LG_APPLIED_SEQ_KEY, seq) != XS_OK)
-        return xapian_fail(xdb, e, "store applied seq");
-    if (xs_db_commit(xdb) != XS_OK)
-        return xapian_fail(xdb, e, "commit");
-    return 0;
+    return *to == from ? 0 : commit_seq(xdb, *to, e);
+}
+
+int lg_sync_apply_built(xs_db *xdb, const lg_built *docs, size_t n, int64_t from, int64_t to,
+                        lg_err *e)
+{
+    int64_t applied;
+    if (lg_sync_applied_seq(xdb, &applied, e) != 0)
+        return -1;
+    if (applied != from || to - from != (int64_t)n)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        if (lg_sync_write(xdb, &docs[i], e) != 0)
+            return -1;
+    return to == from ? 0 : commit_seq(xdb, to, e);
 }
 
 int lg_sync_trim(lg_store *s, int64_t to, lg_err *e)

@@ -36,6 +36,31 @@ int lg_sync_apply(lg_store *s, xs_db *xdb, lg_stemmer *st, int64_t *to, uint64_t
                   lg_err *e);
 int lg_sync_trim(lg_store *s, int64_t to, lg_err *e);
 
+/* An article's Xapian documents, built from what SQLite holds (doc NULL:
+ * the article is gone, its documents are deleted). Owns the documents. */
+typedef struct {
+    int64_t id;
+    xs_doc *doc;
+    xs_doc **quotes;
+    uint64_t *quote_docids;
+    size_t n_quotes;
+} lg_built;
+
+/* Builds article `id` as `s` reads it now (inside the writer's own
+ * transaction it sees that transaction's writes). */
+int lg_sync_build(lg_store *s, lg_stemmer *st, int64_t id, lg_built *b, lg_err *e);
+/* Deletes the article's old quotation documents and writes b (or deletes
+ * the article), without committing. */
+int lg_sync_write(xs_db *xdb, const lg_built *b, lg_err *e);
+void lg_built_clear(lg_built *b);
+
+/* lg_sync_apply with the documents built by the writer before it
+ * committed: docs[] are the outbox rows (from, to], one each, in order.
+ * Returns 1, writing nothing, unless Xapian's applied seq is `from` and
+ * there are to - from documents: then lg_sync_apply must do the work. */
+int lg_sync_apply_built(xs_db *xdb, const lg_built *docs, size_t n, int64_t from, int64_t to,
+                        lg_err *e);
+
 /* Xapian's applied seq (0 for a new index). */
 int lg_sync_applied_seq(xs_db *xdb, int64_t *seq, lg_err *e);
 

@@ -17,9 +17,19 @@ struct lg_syncer {
     pthread_mutex_t lock;
     pthread_cond_t wake, idle;
     int pending, busy, quit, failed;
+    lg_built *docs; /* the pending pass's documents, or NULL */
+    size_t n_docs;
+    int64_t from, to;
     int64_t applied;
     lg_err err;
 };
+
+static void free_docs(lg_built *docs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        lg_built_clear(&docs[i]);
+    free(docs);
+}
 
 static void *run(void *arg)
 {
@@ -31,10 +41,16 @@ static void *run(void *arg)
         if (!s->pending)
             break;
         s->pending = 0;
+        lg_built *docs = s->docs;
+        size_t n = s->n_docs;
+        int64_t from = s->from, to = s->to;
+        s->docs = NULL;
         pthread_mutex_unlock(&s->lock);
-        int64_t to = 0;
         lg_err e = {0};
-        int rc = lg_sync_apply(s->store, s->xdb, s->stemmer, &to, NULL, &e);
+        int rc = docs ? lg_sync_apply_built(s->xdb, docs, n, from, to, &e) : 1;
+        if (rc == 1)
+            rc = lg_sync_apply(s->store, s->xdb, s->stemmer, &to, NULL, &e);
+        free_docs(docs, n);
         pthread_mutex_lock(&s->lock);
         if (rc != 0 && !s->failed) {
             s->failed = 1;
@@ -105,16 +121,28 @@ int lg_syncer_start(lg_syncer **out, const char *sqlite_path, xs_db *xdb, lg_err
     return 0;
 }
 
-int lg_syncer_kick(lg_syncer *s, lg_err *e)
+int lg_syncer_kick_built(lg_syncer *s, lg_built *docs, size_t n, int64_t from, int64_t to,
+                         lg_err *e)
 {
     pthread_mutex_lock(&s->lock);
     int rc = wait_idle(s, e);
     if (rc == 0) {
+        s->docs = docs;
+        s->n_docs = n;
+        s->from = from;
+        s->to = to;
         s->pending = s->busy = 1;
         pthread_cond_signal(&s->wake);
     }
     pthread_mutex_unlock(&s->lock);
+    if (rc != 0)
+        free_docs(docs, n);
     return rc;
+}
+
+int lg_syncer_kick(lg_syncer *s, lg_err *e)
+{
+    return lg_syncer_kick_built(s, NULL, 0, 0, 0, e);
 }
 
 int64_t lg_syncer_applied(const lg_syncer *s)

@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "err.h"
+#include "sync.h"
 #include "xs.h"
 
 typedef struct lg_syncer lg_syncer;
@@ -31,6 +32,14 @@ int lg_syncer_start(lg_syncer **out, const char *sqlite_path, xs_db *xdb, lg_err
 /* Waits for the pass in flight, then starts one over everything SQLite has
  * committed. Fails with the error of the finished pass, if any. */
 int lg_syncer_kick(lg_syncer *s, lg_err *e);
+
+/* lg_syncer_kick with the documents of the batch, built by the writer in
+ * its transaction (lg_sync_build) for the outbox rows (from, to]: the pass
+ * only writes them (lg_sync_apply_built), or reads SQLite as
+ * lg_syncer_kick does when they do not fit Xapian's applied seq. Takes
+ * docs (malloc()ed, n entries) in every case. */
+int lg_syncer_kick_built(lg_syncer *s, lg_built *docs, size_t n, int64_t from, int64_t to,
+                         lg_err *e);
 
 /* The outbox seq Xapian has committed, as of the last finished pass (0
  * before any); only read between passes (after kick or stop returned). */
