@@ -9,6 +9,11 @@
  * in the same Xapian commit, and only then trims the outbox. A crash at any
  * point leaves either the old or the new applied seq in Xapian, and the
  * rewrites are idempotent, so running lg_sync again converges.
+ *
+ * An index run (syncer.h) may build the documents earlier, in the very
+ * transaction that adds the outbox rows, reading the articles back through
+ * the same lg_sync_build; they are applied only after that transaction
+ * commits, under the same applied-seq rule, so the guarantee is the same.
  */
 #ifndef LEGATE_SYNC_H
 #define LEGATE_SYNC_H

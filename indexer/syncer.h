@@ -3,9 +3,10 @@
  * use the second core while an index run analyses and stores the next
  * batch.
  *
- * The thread reads SQLite through a connection of its own (WAL: a reader
- * sees the last commit and never waits for the writer) and applies the
- * outbox with lg_sync_apply; it never writes SQLite. The run trims the
+ * The thread writes the documents the run built for the batch
+ * (lg_sync_apply_built), or reads SQLite through a connection of its own
+ * (WAL: a reader sees the last commit and never waits for the writer) and
+ * applies the outbox with lg_sync_apply; it never writes SQLite. The run trims the
  * outbox rows it applied (lg_syncer_applied) in its own transactions. The
  * protocol is unchanged: SQLite commits a batch, then Xapian applies it
  * with its applied seq in the same Xapian commit, then the outbox is
