@@ -183,23 +183,18 @@ int lg_span_is(const char *s, size_t start, size_t end, const char *word)
     return lg_spans_equal(s, start, end, word, 0, strlen(word));
 }
 
-enum { FOLD_CAP = 64 }; /* longer than any listed word */
-
-/* s[start, end) lower-cased into buf as UTF-8, NUL-terminated; 0 when it
- * does not fit (then it is no listed word). Lower-casing one codepoint at
- * a time, as lg_spans_equal compares. */
-static size_t fold_span(const char *s, size_t start, size_t end, char buf[FOLD_CAP])
+size_t lg_span_fold(const char *s, size_t start, size_t end, char buf[LG_FOLD_CAP])
 {
     size_t n = 0;
     while (start < end) {
         int32_t cp;
         start += lg_utf8_next(s, end, start, &cp);
         cp = fold_cp(cp);
-        if (cp < 0x80 && n + 1 < FOLD_CAP) {
+        if (cp < 0x80 && n + 1 < LG_FOLD_CAP) {
             buf[n++] = (char)cp;
             continue;
         }
-        if (n + 4 >= FOLD_CAP)
+        if (n + 4 >= LG_FOLD_CAP)
             return 0;
         n += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + n);
     }
@@ -211,8 +206,8 @@ static size_t fold_span(const char *s, size_t start, size_t end, char buf[FOLD_C
  * and comparing bytes answers as lg_span_is on each word would. */
 int lg_span_in(const char *s, size_t start, size_t end, const char *const *list)
 {
-    char folded[FOLD_CAP];
-    if (!fold_span(s, start, end, folded))
+    char folded[LG_FOLD_CAP];
+    if (!lg_span_fold(s, start, end, folded))
         return 0;
     for (; *list; list++)
         if ((*list)[0] == folded[0] && strcmp(*list, folded) == 0)
