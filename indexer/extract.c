@@ -157,13 +157,22 @@ void lg_etoks_free(lg_etoks *ts)
 
 /* ---- comparisons ---- */
 
+/* utf8proc's tables cost a lookup per character; ASCII, most of the text
+ * compared here, folds by arithmetic. */
+static int32_t fold_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+    return utf8proc_tolower(cp);
+}
+
 int lg_spans_equal(const char *a, size_t as, size_t ae, const char *b, size_t bs, size_t be)
 {
     while (as < ae && bs < be) {
         int32_t ca, cb;
         as += lg_utf8_next(a, ae, as, &ca);
         bs += lg_utf8_next(b, be, bs, &cb);
-        if (utf8proc_tolower(ca) != utf8proc_tolower(cb))
+        if (ca != cb && fold_cp(ca) != fold_cp(cb))
             return 0;
     }
     return as == ae && bs == be;
@@ -174,10 +183,34 @@ int lg_span_is(const char *s, size_t start, size_t end, const char *word)
     return lg_spans_equal(s, start, end, word, 0, strlen(word));
 }
 
+size_t lg_span_fold(const char *s, size_t start, size_t end, char buf[LG_FOLD_CAP])
+{
+    size_t n = 0;
+    while (start < end) {
+        int32_t cp;
+        start += lg_utf8_next(s, end, start, &cp);
+        cp = fold_cp(cp);
+        if (cp < 0x80 && n + 1 < LG_FOLD_CAP) {
+            buf[n++] = (char)cp;
+            continue;
+        }
+        if (n + 4 >= LG_FOLD_CAP)
+            return 0;
+        n += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)buf + n);
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+/* The list is lower case (extract_internal.h), so folding the span once
+ * and comparing bytes answers as lg_span_is on each word would. */
 int lg_span_in(const char *s, size_t start, size_t end, const char *const *list)
 {
+    char folded[LG_FOLD_CAP];
+    if (!lg_span_fold(s, start, end, folded))
+        return 0;
     for (; *list; list++)
-        if (lg_span_is(s, start, end, *list))
+        if ((*list)[0] == folded[0] && strcmp(*list, folded) == 0)
             return 1;
     return 0;
 }

@@ -49,6 +49,11 @@ static inline int lg_etok_word(const lg_etok *t)
 int lg_spans_equal(const char *a, size_t as, size_t ae, const char *b, size_t bs, size_t be);
 /* Whether s[start, end) is `word` ignoring case. */
 int lg_span_is(const char *s, size_t start, size_t end, const char *word);
+/* s[start, end) lower-cased into buf as UTF-8, NUL-terminated, one
+ * codepoint at a time as lg_spans_equal compares; 0 when it does not fit
+ * (then it is none of the listed words, all shorter). */
+enum { LG_FOLD_CAP = 64 };
+size_t lg_span_fold(const char *s, size_t start, size_t end, char buf[LG_FOLD_CAP]);
 /* Whether it is one of a NULL-terminated list of lower-case words. */
 int lg_span_in(const char *s, size_t start, size_t end, const char *const *list);
 

@@ -7,7 +7,6 @@
 #include "page.h"
 
 #include <jansson.h>
-#include <libxml/HTMLparser.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "analyze.h"
 #include "date.h"
 #include "strbuf.h"
+#include "xmllib.h"
 
 /* ---- element classes --------------------------------------------- */
 
@@ -65,12 +65,12 @@ static int is_block(const xmlNode *n)
 /* Lower-cased copy of an attribute into buf ("" when absent). */
 static const char *attr_lower(const xmlNode *n, const char *name, char *buf, size_t cap)
 {
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    xmlChar *v = lg_xml_get_prop(n, (const xmlChar *)name);
     size_t i = 0;
     if (v) {
         for (; v[i] && i + 1 < cap; i++)
             buf[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
-        xmlFree(v);
+        lg_xml_free(v);
     }
     buf[i] = '\0';
     return buf;
@@ -154,9 +154,9 @@ static int names_furniture(const xmlNode *n)
 {
     static const char *const attrs[] = {"class", "id", "role"};
     for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
-        xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[i]);
+        xmlChar *v = lg_xml_get_prop(n, (const xmlChar *)attrs[i]);
         int hit = v && names_in(v);
-        xmlFree(v);
+        lg_xml_free(v);
         if (hit)
             return 1;
     }
@@ -166,7 +166,7 @@ static int names_furniture(const xmlNode *n)
 static int is_hidden(const xmlNode *n)
 {
     char buf[512];
-    if (xmlHasProp(n, (const xmlChar *)"hidden"))
+    if (lg_xml_has_prop(n, (const xmlChar *)"hidden"))
         return 1;
     if (strcmp(attr_lower(n, "aria-hidden", buf, sizeof buf), "true") == 0)
         return 1;
@@ -373,16 +373,16 @@ static void meta_set_any(meta *m, int slot, const char *v)
 
 static void meta_set_prop(meta *m, int slot, const xmlNode *n, const char *attr)
 {
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+    xmlChar *v = lg_xml_get_prop(n, (const xmlChar *)attr);
     meta_set_any(m, slot, (const char *)v);
-    xmlFree(v);
+    lg_xml_free(v);
 }
 
 static void meta_set_content(meta *m, int slot, const xmlNode *n)
 {
-    xmlChar *v = xmlNodeGetContent(n);
+    xmlChar *v = lg_xml_content(n);
     meta_set_any(m, slot, (const char *)v);
-    xmlFree(v);
+    lg_xml_free(v);
 }
 
 /* <meta name|property=key content=...>: which slot the key fills. */
@@ -459,11 +459,11 @@ static void ld_visit(meta *m, json_t *v, int depth)
 
 static void json_ld(meta *m, const xmlNode *n)
 {
-    xmlChar *text = xmlNodeGetContent(n);
+    xmlChar *text = lg_xml_content(n);
     if (!text)
         return;
     json_t *root = json_loads((const char *)text, JSON_DECODE_ANY, NULL);
-    xmlFree(text);
+    lg_xml_free(text);
     ld_visit(m, root, 0);
     json_decref(root);
 }
@@ -474,7 +474,7 @@ static void json_ld(meta *m, const xmlNode *n)
 static int marks_published(const xmlNode *n)
 {
     char cls[256];
-    if (xmlHasProp(n, (const xmlChar *)"pubdate"))
+    if (lg_xml_has_prop(n, (const xmlChar *)"pubdate"))
         return 1;
     attr_lower(n, "class", cls, sizeof cls);
     return strstr(cls, "publish") && !strstr(cls, "updated") && !strstr(cls, "modified");
@@ -715,7 +715,7 @@ static htmlDocPtr parse(const char *html, size_t len, const char *encoding)
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
     if (len > INT32_MAX)
         return NULL;
-    return htmlReadMemory(html, (int)len, NULL, encoding, opts);
+    return lg_xml_read_memory(html, (int)len, NULL, encoding, opts);
 }
 
 /*
@@ -735,7 +735,7 @@ static htmlDocPtr parse_detecting(const char *html, size_t len)
     htmlDocPtr strict = parse(html, len, "UTF-8");
     if (!strict)
         return doc;
-    xmlFreeDoc(doc);
+    lg_xml_free_doc(doc);
     return strict;
 }
 
@@ -758,12 +758,15 @@ static htmlDocPtr parse_page(const char *html, size_t len)
 int lg_page_from_html(const char *html, size_t len, const char *path, lg_page *page, lg_err *e)
 {
     memset(page, 0, sizeof *page);
+    char why[300];
+    if (lg_xml_load(why, sizeof why) != 0)
+        return lg_err_set(e, LG_EXIT_NONE, "%s: cannot parse HTML: %s", path, why);
     htmlDocPtr doc = parse_page(html, len);
     if (!doc)
         return lg_err_set(e, LG_EXIT_NONE, "%s: cannot parse HTML", path);
-    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlNode *root = lg_xml_root(doc);
     if (!root) { /* only white space or comments: an empty page */
-        xmlFreeDoc(doc);
+        lg_xml_free_doc(doc);
         return 0;
     }
     walker w = {.page = page, .text = LG_SB_INIT};
@@ -776,7 +779,7 @@ int lg_page_from_html(const char *html, size_t len, const char *path, lg_page *p
     flush(&w);
     lg_sb_release(&w.text);
     meta_finish(&w.m, page);
-    xmlFreeDoc(doc);
+    lg_xml_free_doc(doc);
     if (w.rc != 0) {
         lg_page_free(page);
         return lg_err_set(e, LG_EXIT_NONE, "%s: out of memory", path);

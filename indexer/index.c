@@ -11,23 +11,42 @@
 
 #include "analyze.h"
 #include "collection.h"
+#include "compact.h"
 #include "derive.h"
 #include "input.h"
 #include "jsonl.h"
 #include "shard.h"
 #include "store.h"
 #include "strbuf.h"
+#include "sync.h"
+#include "syncer.h"
 #include "writer.h"
 
 #define DEFAULT_BATCH 1000
+
+/* What one writer (the database, or one shard) does beside its store: a
+ * sync thread applying each committed batch while the next is read, and
+ * the batch's Xapian documents, built in its transaction for the outbox
+ * rows after `from`, so that thread only writes them. */
+typedef struct {
+    lg_syncer *syncer;
+    struct {
+        lg_built *v;
+        size_t n, cap;
+        int64_t from;
+    } built;
+    uint64_t before;  /* Xapian documents when the run began */
+} lane;
 
 typedef struct {
     const lg_index_opts *o;
     lg_index_summary *sum;
     lg_err *e;
     lg_writer *w;     /* one writer, or one per shard (collection.h) */
+    lane *lanes;      /* one per writer */
     unsigned n_w;
-    lg_store *store;  /* the current article's shard's store */
+    unsigned cur;     /* the current article's shard */
+    lg_store *store;  /* its store: w[cur].store */
     size_t in_batch;
 } run;
 
@@ -40,23 +59,67 @@ static int each_store(run *r, int (*fn)(lg_store *, lg_err *))
     return 0;
 }
 
-static int sync_all(run *r)
-{
-    for (unsigned k = 0; k < r->n_w; k++)
-        if (lg_writer_sync(&r->w[k], r->e) != 0)
-            return -1;
-    return 0;
-}
-
 /* Points r->store at the shard of `source`, its id counters raised to the
  * collection's (collection.h). */
 static int route(run *r, const char *source)
 {
     if (!r->o->shards)
         return 0;
-    unsigned k = lg_shard_of(source, r->n_w);
-    r->store = r->w[k].store;
-    return lg_collection_share_ids(r->w, r->n_w, k, r->e);
+    r->cur = lg_shard_of(source, r->n_w);
+    r->store = r->w[r->cur].store;
+    return lg_collection_share_ids(r->w, r->n_w, r->cur, r->e);
+}
+
+static int begin_batch(run *r)
+{
+    for (unsigned k = 0; k < r->n_w; k++) {
+        lg_store *s = r->w[k].store;
+        if (lg_store_begin(s, r->e) != 0 ||
+            lg_store_outbox_trim(s, lg_syncer_applied(r->lanes[k].syncer), r->e) != 0 ||
+            lg_store_outbox_last(s, &r->lanes[k].built.from, r->e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void free_built(lane *l)
+{
+    for (size_t i = 0; i < l->built.n; i++)
+        lg_built_clear(&l->built.v[i]);
+    free(l->built.v);
+    l->built.v = NULL;
+    l->built.n = l->built.cap = 0;
+}
+
+/* Commits every store's batch and hands its documents to its sync thread. */
+static int commit_and_kick(run *r)
+{
+    for (unsigned k = 0; k < r->n_w; k++) {
+        lane *l = &r->lanes[k];
+        int64_t to;
+        lg_store *s = r->w[k].store;
+        if (lg_store_outbox_last(s, &to, r->e) != 0 || lg_store_commit(s, r->e) != 0)
+            return -1;
+        int rc = lg_syncer_kick_built(l->syncer, l->built.v, l->built.n, l->built.from, to, r->e);
+        l->built.v = NULL; /* the syncer's now */
+        l->built.n = l->built.cap = 0;
+        if (rc != 0)
+            return -1;
+    }
+    r->in_batch = 0;
+    return 0;
+}
+
+/* The article's documents, read back in this transaction as sync would. */
+static int build(run *r, int64_t id)
+{
+    lane *l = &r->lanes[r->cur];
+    if (LG_GROW(l->built.v, l->built.n, l->built.cap) != 0)
+        return lg_err_set(r->e, LG_EXIT_DB, "out of memory");
+    if (lg_sync_build(r->store, r->w[r->cur].stemmer, id, &l->built.v[l->built.n], r->e) != 0)
+        return -1;
+    l->built.n++;
+    return 0;
 }
 
 static void warn(run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -140,14 +203,11 @@ static void settle_lang(lg_article *a)
 
 static int commit_batch(run *r)
 {
-    if (each_store(r, lg_store_commit) != 0)
-        return -1;
-    r->in_batch = 0;
-    if (sync_all(r) != 0)
+    if (commit_and_kick(r) != 0)
         return -1;
     if (r->o->progress)
         r->o->progress(r->o->ctx, r->sum);
-    return each_store(r, lg_store_begin);
+    return begin_batch(r);
 }
 
 /* Cross-page furniture is remembered by the first store (shard 0) for the
@@ -184,7 +244,8 @@ static int ingest(run *r, lg_article *a)
         r->sum->updated++;
     else
         r->sum->added++;
-    if (lg_store_put(r->store, a, &id, r->e) != 0 || lg_store_mark_seen(r->store, id, r->e) != 0)
+    if (lg_store_put(r->store, a, &id, r->e) != 0 || lg_store_mark_seen(r->store, id, r->e) != 0 ||
+        build(r, id) != 0)
         return -1;
     size_t batch = r->o->batch ? r->o->batch : DEFAULT_BATCH;
     return ++r->in_batch >= batch ? commit_batch(r) : 0;
@@ -290,7 +351,7 @@ static void walk_warn(void *ctx, const char *msg)
 
 static int index_paths(run *r, const char *const *paths, size_t n)
 {
-    if (each_store(r, lg_store_begin) != 0)
+    if (begin_batch(r) != 0)
         return -1;
     if (r->o->prune && each_store(r, lg_store_prune_begin) != 0)
         return -1;
@@ -311,9 +372,64 @@ static int index_paths(run *r, const char *const *paths, size_t n)
     }
     if (r->o->shards && lg_collection_unify_names(r->w, r->n_w, r->e) != 0)
         return -1;
-    if (each_store(r, lg_store_commit) != 0)
+    /* Pruned articles and renamed names are outbox rows without built
+     * documents: that pass reads SQLite. The last sync finds nothing left,
+     * or what a failed pass left. */
+    if (commit_and_kick(r) != 0)
         return -1;
-    return sync_all(r);
+    for (unsigned k = 0; k < r->n_w; k++) {
+        int rc = lg_syncer_stop(r->lanes[k].syncer, NULL, r->e);
+        r->lanes[k].syncer = NULL;
+        if (rc != 0 || lg_writer_sync(&r->w[k], r->e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int doccount(run *r, lg_writer *w, uint64_t *n)
+{
+    if (xs_db_doccount(w->xdb, n) != XS_OK)
+        return lg_err_set(r->e, LG_EXIT_DB, "xapian: %s", xs_db_error(w->xdb));
+    return 0;
+}
+
+/* Each writer's Xapian document count, and its sync thread started. */
+static int start_lanes(run *r)
+{
+    r->lanes = calloc(r->n_w, sizeof *r->lanes);
+    if (!r->lanes)
+        return lg_err_set(r->e, LG_EXIT_DB, "out of memory");
+    for (unsigned k = 0; k < r->n_w; k++)
+        if (doccount(r, &r->w[k], &r->lanes[k].before) != 0 ||
+            lg_syncer_start(&r->lanes[k].syncer, r->w[k].db.sqlite_path, r->w[k].xdb, r->e) != 0)
+            return -1;
+    return 0;
+}
+
+/* A writer whose run wrote most of its index (or all of it: --full)
+ * compacts it. */
+static int compact_if_built(run *r, unsigned k)
+{
+    uint64_t after;
+    if (doccount(r, &r->w[k], &after) != 0)
+        return -1;
+    if (!r->o->full && !lg_compact_pays(r->lanes[k].before, after))
+        return 0;
+    return lg_compact_xapian(r->w[k].xdb, r->w[k].db.xapian_path, r->e);
+}
+
+/* After a failure the threads must end before their writers close. */
+static int stop_lanes(run *r, int rc)
+{
+    for (unsigned k = 0; r->lanes && k < r->n_w; k++) {
+        lg_err ignored;
+        lg_syncer_stop(r->lanes[k].syncer, NULL, &ignored);
+        free_built(&r->lanes[k]);
+        if (rc == 0)
+            rc = compact_if_built(r, k);
+    }
+    free(r->lanes);
+    return rc;
 }
 
 int lg_index_run(const char *dbdir, const char *const *paths, size_t n_paths,
@@ -331,7 +447,10 @@ int lg_index_run(const char *dbdir, const char *const *paths, size_t n_paths,
     }
     r.store = r.w ? r.w[0].store : NULL;
     if (rc == 0)
+        rc = start_lanes(&r);
+    if (rc == 0)
         rc = index_paths(&r, paths, n_paths);
+    rc = stop_lanes(&r, rc);
     if (opts->shards > 0)
         lg_collection_close(r.w, r.n_w);
     else

@@ -138,10 +138,14 @@ int lg_speech_verb(const lg_reading *r, size_t i, unsigned skip)
 
 /* ---- titles ---- */
 
+/* The words are lower case: the span is folded once and compared. */
 static const lg_title *title_in(const char *s, size_t start, size_t end)
 {
+    char folded[LG_FOLD_CAP];
+    if (!lg_span_fold(s, start, end, folded))
+        return NULL;
     for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
-        if (lg_span_is(s, start, end, titles[k].word))
+        if (titles[k].word[0] == folded[0] && strcmp(titles[k].word, folded) == 0)
             return &titles[k];
     return NULL;
 }

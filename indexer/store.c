@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "docdata.h"
 #include "dupes.h"
 #include "strbuf.h"
 
@@ -23,7 +24,8 @@ struct lg_store {
     sqlite3_stmt *speakers_clear, *speaker_add, *site_seen, *site_add;
     sqlite3_stmt *quotes_clear, *quote_add, *quotes_of;
     sqlite3_stmt *bands_clear, *band_add, *band_find, *sig_put, *sig_get, *group_of, *group_set;
-    sqlite3_stmt *seen, *failed;
+    sqlite3_stmt *seen, *failed, *outbox_last;
+    sqlite3_stmt *data[2];  /* document data (docdata.h), prepared on first use */
 };
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
@@ -122,6 +124,7 @@ int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e)
          "SELECT article_id, max(seq) AS last FROM outbox WHERE seq > ? GROUP BY article_id"
          " ORDER BY last"},
         {&s->outbox_trim, "DELETE FROM outbox WHERE seq <= ?"},
+        {&s->outbox_last, "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'"},
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (prepare(s, all[i].st, all[i].sql, e) != 0)
@@ -144,10 +147,18 @@ void lg_store_free(lg_store *s)
                           s->speakers_clear, s->speaker_add, s->site_seen, s->site_add,
                           s->quotes_clear, s->quote_add, s->quotes_of, s->bands_clear,
                           s->band_add, s->band_find, s->sig_put, s->sig_get, s->group_of,
-                          s->group_set};
+                          s->group_set, s->outbox_last, s->data[0], s->data[1]};
     for (size_t i = 0; i < sizeof st / sizeof st[0]; i++)
         sqlite3_finalize(st[i]);
     free(s);
+}
+
+int lg_store_docdata(lg_store *s, int quote, int64_t id, char **out, lg_err *e)
+{
+    lg_data_kind kind = quote ? LG_DATA_QUOTE : LG_DATA_ARTICLE;
+    if (!s->data[kind] && lg_docdata_prepare(s->db, kind, &s->data[kind], e) != 0)
+        return -1;
+    return lg_docdata_encode(s->data[kind], id, out, e);
 }
 
 static int exec(lg_store *s, const char *sql, lg_err *e)
@@ -160,6 +171,11 @@ static int exec(lg_store *s, const char *sql, lg_err *e)
 int lg_store_begin(lg_store *s, lg_err *e)
 {
     return exec(s, "BEGIN IMMEDIATE", e);
+}
+
+int lg_store_begin_read(lg_store *s, lg_err *e)
+{
+    return exec(s, "BEGIN DEFERRED", e);
 }
 
 int lg_store_commit(lg_store *s, lg_err *e)
@@ -543,6 +559,11 @@ int lg_store_outbox(lg_store *s, int64_t after, lg_outbox_fn fn, void *ctx, int6
     if (stop)
         return stop;
     return rc == SQLITE_DONE ? 0 : fail(s, e, "read outbox");
+}
+
+int lg_store_outbox_last(lg_store *s, int64_t *seq, lg_err *e)
+{
+    return step_int(s, s->outbox_last, seq, e);
 }
 
 int lg_store_outbox_trim(lg_store *s, int64_t seq, lg_err *e)

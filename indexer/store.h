@@ -23,8 +23,14 @@ int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e);
 void lg_store_free(lg_store *s);
 /* The borrowed SQLite handle, for readers of the store's views. */
 sqlite3 *lg_store_sql(const lg_store *s);
+/* The document data (docdata.h) of article `id`, or of quotation `id`
+ * when `quote`: 1 with *out malloc()ed (caller frees), 0 when there is no
+ * such row, -1 with *e. */
+int lg_store_docdata(lg_store *s, int quote, int64_t id, char **out, lg_err *e);
 
 int lg_store_begin(lg_store *s, lg_err *e);
+/* A read transaction: one snapshot, never waiting for a writer (WAL). */
+int lg_store_begin_read(lg_store *s, lg_err *e);
 int lg_store_commit(lg_store *s, lg_err *e);
 void lg_store_rollback(lg_store *s);
 
@@ -78,6 +84,9 @@ int lg_store_quotes(lg_store *s, int64_t id, lg_quote_fn fn, void *ctx, lg_err *
 typedef int (*lg_outbox_fn)(void *ctx, int64_t article_id);
 int lg_store_outbox(lg_store *s, int64_t after, lg_outbox_fn fn, void *ctx, int64_t *last,
                     lg_err *e);
+/* The seq of the last outbox row ever added (0 if none): the next row's
+ * seq is higher (AUTOINCREMENT), whatever was trimmed. */
+int lg_store_outbox_last(lg_store *s, int64_t *seq, lg_err *e);
 /* Drops outbox rows up to `seq` (Xapian has applied them). */
 int lg_store_outbox_trim(lg_store *s, int64_t seq, lg_err *e);
 /* Queues every article (a full rebuild of Xapian). */

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "docbuild.h"
-#include "docdata.h"
 #include "fields.h"
 #include "strbuf.h"
 
@@ -16,7 +15,6 @@ typedef struct {
     lg_stemmer *stemmer;
     lg_err *e;
     uint64_t applied;
-    sqlite3_stmt *data[2]; /* the document data of an article, a quotation */
 } sync_ctx;
 
 static int xapian_fail(xs_db *xdb, lg_err *e, const char *what)
@@ -54,60 +52,100 @@ static void quotes_free(quote_list *l)
     free(l->v);
 }
 
-/* Stores what a search shows (docdata.h) in the document, then writes it. */
-static int replace_doc(sync_ctx *c, lg_data_kind kind, int64_t id, uint64_t docid, xs_doc *doc)
+/* Gives a built document what a search shows of it (docdata.h), so that
+ * a shard served without its SQLite can still display its hits. */
+static int add_data(lg_store *s, int quote, int64_t id, xs_doc *doc, lg_err *e)
 {
     char *data = NULL;
-    int found = lg_docdata_encode(c->data[kind], id, &data, c->e);
+    int found = lg_store_docdata(s, quote, id, &data, e);
     xs_status st = found > 0 ? xs_doc_set_data(doc, data, strlen(data)) : XS_OK;
-    if (found >= 0 && st == XS_OK)
-        st = xs_db_replace(c->xdb, docid, doc);
     free(data);
-    xs_doc_free(doc);
     if (found < 0)
         return -1;
-    return st == XS_OK ? 0 : xapian_fail(c->xdb, c->e, "replace");
+    return st == XS_OK ? 0 : lg_err_set(e, LG_EXIT_DB, "xapian: document data: %s", xs_last_error());
 }
 
-static int write_article(sync_ctx *c, const lg_stored *a, const quote_list *quotes)
+static int build_all(lg_store *s, const lg_stored *a, const quote_list *quotes, lg_stemmer *st,
+                     lg_built *b, lg_err *e)
 {
-    xs_doc *doc;
-    if (lg_docbuild(a, quotes->v, quotes->n, c->stemmer, &doc, c->e) != 0 ||
-        replace_doc(c, LG_DATA_ARTICLE, a->id, (uint64_t)a->id, doc) != 0)
+    if (lg_docbuild(a, quotes->v, quotes->n, st, &b->doc, e) != 0 ||
+        add_data(s, 0, a->id, b->doc, e) != 0)
         return -1;
-    for (size_t i = 0; i < quotes->n; i++)
-        if (lg_docbuild_quote(a, &quotes->v[i], c->stemmer, &doc, c->e) != 0 ||
-            replace_doc(c, LG_DATA_QUOTE, quotes->v[i].id, lg_quote_docid(quotes->v[i].id),
-                        doc) != 0)
+    b->quotes = calloc(quotes->n ? quotes->n : 1, sizeof *b->quotes);
+    b->quote_docids = calloc(quotes->n ? quotes->n : 1, sizeof *b->quote_docids);
+    if (!b->quotes || !b->quote_docids)
+        return lg_err_set(e, LG_EXIT_DB, "out of memory");
+    for (size_t i = 0; i < quotes->n; i++) {
+        const lg_stored_quote *q = &quotes->v[i];
+        b->quote_docids[i] = lg_quote_docid(q->id);
+        if (lg_docbuild_quote(a, q, st, &b->quotes[i], e) != 0)
             return -1;
+        b->n_quotes++;
+        if (add_data(s, 1, q->id, b->quotes[i], e) != 0)
+            return -1;
+    }
     return 0;
 }
 
-/* Rewrites (or deletes) article `id` and its quotations. Old quotation
- * documents go first, found by their parent term: their ids change when
- * the article is rewritten. */
+int lg_sync_build(lg_store *s, lg_stemmer *st, int64_t id, lg_built *b, lg_err *e)
+{
+    memset(b, 0, sizeof *b);
+    b->id = id;
+    lg_stored a;
+    int found = lg_store_load(s, id, &a, e);
+    if (found <= 0)
+        return found;
+    quote_list quotes = {0};
+    int rc = lg_store_quotes(s, id, collect_quote, &quotes, e);
+    if (rc > 0)
+        rc = lg_err_set(e, LG_EXIT_DB, "out of memory");
+    if (rc == 0)
+        rc = build_all(s, &a, &quotes, st, b, e);
+    lg_store_load_done(s);
+    quotes_free(&quotes);
+    if (rc != 0)
+        lg_built_clear(b);
+    return rc;
+}
+
+void lg_built_clear(lg_built *b)
+{
+    xs_doc_free(b->doc);
+    for (size_t i = 0; i < b->n_quotes; i++)
+        xs_doc_free(b->quotes[i]);
+    free(b->quotes);
+    free(b->quote_docids);
+    memset(b, 0, sizeof *b);
+}
+
+/* Old quotation documents go first, found by their parent term: their ids
+ * change when the article is rewritten. */
+int lg_sync_write(xs_db *xdb, const lg_built *b, lg_err *e)
+{
+    char parent[48];
+    snprintf(parent, sizeof parent, "%s%lld", lg_field_get(LG_F_PARENT)->xprefix, (long long)b->id);
+    if (xs_db_delete_term(xdb, parent) != XS_OK)
+        return xapian_fail(xdb, e, "delete quotes");
+    if (!b->doc)
+        return xs_db_delete(xdb, (uint64_t)b->id) == XS_OK ? 0 : xapian_fail(xdb, e, "delete");
+    if (xs_db_replace(xdb, (uint64_t)b->id, b->doc) != XS_OK)
+        return xapian_fail(xdb, e, "replace");
+    for (size_t i = 0; i < b->n_quotes; i++)
+        if (xs_db_replace(xdb, b->quote_docids[i], b->quotes[i]) != XS_OK)
+            return xapian_fail(xdb, e, "replace");
+    return 0;
+}
+
+/* Rewrites (or deletes) article `id` and its quotations. */
 static int apply_one(void *vctx, int64_t id)
 {
     sync_ctx *c = vctx;
-    char parent[48];
-    snprintf(parent, sizeof parent, "%s%lld", lg_field_get(LG_F_PARENT)->xprefix, (long long)id);
-    if (xs_db_delete_term(c->xdb, parent) != XS_OK)
-        return xapian_fail(c->xdb, c->e, "delete quotes");
-    lg_stored a;
-    int found = lg_store_load(c->store, id, &a, c->e);
-    if (found < 0)
+    lg_built b;
+    if (lg_sync_build(c->store, c->stemmer, id, &b, c->e) != 0)
         return -1;
     c->applied++;
-    if (!found)
-        return xs_db_delete(c->xdb, (uint64_t)id) == XS_OK ? 0 : xapian_fail(c->xdb, c->e, "delete");
-    quote_list quotes = {0};
-    int rc = lg_store_quotes(c->store, id, collect_quote, &quotes, c->e);
-    if (rc > 0)
-        rc = lg_err_set(c->e, LG_EXIT_DB, "out of memory");
-    if (rc == 0)
-        rc = write_article(c, &a, &quotes);
-    lg_store_load_done(c->store);
-    quotes_free(&quotes);
+    int rc = lg_sync_write(c->xdb, &b, c->e);
+    lg_built_clear(&b);
     return rc;
 }
 
@@ -121,36 +159,64 @@ int lg_sync_applied_seq(xs_db *xdb, int64_t *seq, lg_err *e)
     return 0;
 }
 
-int lg_sync(lg_store *s, xs_db *xdb, lg_stemmer *st, uint64_t *applied, lg_err *e)
+/* Stores the applied seq in the Xapian commit that applies its rows. */
+static int commit_seq(xs_db *xdb, int64_t to, lg_err *e)
 {
-    sync_ctx c = {s, xdb, st, e, 0, {NULL, NULL}};
-    int64_t from, to;
-    if (lg_sync_applied_seq(xdb, &from, e) != 0)
-        return -1;
-    /* Read in one SQLite transaction so the articles match the outbox. */
-    if (lg_store_begin(s, e) != 0)
-        return -1;
-    int rc = lg_docdata_prepare(lg_store_sql(s), LG_DATA_ARTICLE, &c.data[0], e) != 0 ||
-             lg_docdata_prepare(lg_store_sql(s), LG_DATA_QUOTE, &c.data[1], e) != 0
-                 ? -1 : lg_store_outbox(s, from, apply_one, &c, &to, e);
-    sqlite3_finalize(c.data[0]);
-    sqlite3_finalize(c.data[1]);
-    lg_store_rollback(s);
-    if (rc != 0)
-        return -1;
-    if (applied)
-        *applied = c.applied;
-    if (to == from)
-        return 0;
     char seq[32];
     snprintf(seq, sizeof seq, "%" PRId64, to);
     if (xs_db_set_metadata(xdb, LG_APPLIED_SEQ_KEY, seq) != XS_OK)
         return xapian_fail(xdb, e, "store applied seq");
     if (xs_db_commit(xdb) != XS_OK)
         return xapian_fail(xdb, e, "commit");
+    return 0;
+}
+
+int lg_sync_apply(lg_store *s, xs_db *xdb, lg_stemmer *st, int64_t *to, uint64_t *applied,
+                  lg_err *e)
+{
+    sync_ctx c = {s, xdb, st, e, 0};
+    int64_t from;
+    if (lg_sync_applied_seq(xdb, &from, e) != 0)
+        return -1;
+    /* Read in one SQLite transaction so the articles match the outbox. */
+    if (lg_store_begin_read(s, e) != 0)
+        return -1;
+    int rc = lg_store_outbox(s, from, apply_one, &c, to, e);
+    lg_store_rollback(s);
+    if (rc != 0)
+        return -1;
+    if (applied)
+        *applied = c.applied;
+    return *to == from ? 0 : commit_seq(xdb, *to, e);
+}
+
+int lg_sync_apply_built(xs_db *xdb, const lg_built *docs, size_t n, int64_t from, int64_t to,
+                        lg_err *e)
+{
+    int64_t applied;
+    if (lg_sync_applied_seq(xdb, &applied, e) != 0)
+        return -1;
+    if (applied != from || to - from != (int64_t)n)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        if (lg_sync_write(xdb, &docs[i], e) != 0)
+            return -1;
+    return to == from ? 0 : commit_seq(xdb, to, e);
+}
+
+int lg_sync_trim(lg_store *s, int64_t to, lg_err *e)
+{
     if (lg_store_begin(s, e) != 0 || lg_store_outbox_trim(s, to, e) != 0 || lg_store_commit(s, e) != 0) {
         lg_store_rollback(s);
         return -1;
     }
     return 0;
+}
+
+int lg_sync(lg_store *s, xs_db *xdb, lg_stemmer *st, uint64_t *applied, lg_err *e)
+{
+    int64_t to;
+    if (lg_sync_apply(s, xdb, st, &to, applied, e) != 0)
+        return -1;
+    return lg_sync_trim(s, to, e);
 }

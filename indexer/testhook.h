@@ -7,7 +7,8 @@
  * tests), a hook costs one getenv.
  *
  * Points: "between-commits" — a batch is committed to SQLite, its Xapian
- * commit (sync) has not started.
+ * commit (sync, on the index run's sync thread or in the writer) has not
+ * started.
  */
 #ifndef LEGATE_TESTHOOK_H
 #define LEGATE_TESTHOOK_H

@@ -7,8 +7,8 @@
 
 #include "dbdir.h"
 #include "docbuild.h"
-#include "expect.h"
 #include "lag.h"
+#include "sync.h"
 #include "writer.h"
 
 /* Docids read from Xapian at a time. */
@@ -19,7 +19,6 @@ typedef struct {
     lg_store *store;
     xs_db *xdb;
     lg_stemmer *stemmer;
-    lg_expected want;
     lg_problem_fn fn;
     void *ctx;
     lg_check_summary *sum;
@@ -113,22 +112,25 @@ static int next_row(checker *c, sqlite3_stmt *st, int64_t *id)
     return rc == SQLITE_DONE ? 0 : sql_fail(c);
 }
 
-static void compare(checker *c, const char *object, const lg_expected_doc *w)
+/* Holds Xapian's document `docid` up against `want`, the one sync would
+ * write for article (quotation) `id`. */
+static void compare(checker *c, const char *object, int64_t id, uint64_t docid,
+                    const xs_doc *want)
 {
     xs_doc *got = NULL;
-    xs_status st = xs_db_get_doc(c->xdb, w->docid, &got);
+    xs_status st = xs_db_get_doc(c->xdb, docid, &got);
     char *diff = NULL;
     if (st == XS_NOT_FOUND)
-        report(c, "missing", object, w->id, "no Xapian document %llu",
-               (unsigned long long)w->docid);
+        report(c, "missing", object, id, "no Xapian document %llu",
+               (unsigned long long)docid);
     else if (st != XS_OK)
-        report(c, "xapian", object, w->id, "document %llu: %s", (unsigned long long)w->docid,
+        report(c, "xapian", object, id, "document %llu: %s", (unsigned long long)docid,
                xs_db_error(c->xdb));
-    else if (xs_doc_compare(w->doc, got, &diff) != XS_OK)
-        report(c, "xapian", object, w->id, "%s", xs_last_error());
+    else if (xs_doc_compare(want, got, &diff) != XS_OK)
+        report(c, "xapian", object, id, "%s", xs_last_error());
     else if (diff)
-        report(c, "mismatch", object, w->id, "Xapian document %llu: %s",
-               (unsigned long long)w->docid, diff);
+        report(c, "mismatch", object, id, "Xapian document %llu: %s",
+               (unsigned long long)docid, diff);
     free(diff);
     xs_doc_free(got);
 }
@@ -137,11 +139,15 @@ static void compare(checker *c, const char *object, const lg_expected_doc *w)
  * write them now. */
 static int check_article(checker *c, int64_t id)
 {
-    int found = lg_expect(c->store, c->stemmer, id, &c->want, c->e);
-    if (found <= 0)
-        return found;
-    for (size_t i = 0; i < c->want.n; i++)
-        compare(c, i ? "quote" : "article", &c->want.v[i]);
+    lg_built b;
+    if (lg_sync_build(c->store, c->stemmer, id, &b, c->e) != 0)
+        return -1;
+    if (b.doc)
+        compare(c, "article", id, (uint64_t)id, b.doc);
+    for (size_t i = 0; i < b.n_quotes; i++)
+        compare(c, "quote", (int64_t)(b.quote_docids[i] - lg_quote_docid_base()),
+                b.quote_docids[i], b.quotes[i]);
+    lg_built_clear(&b);
     return 0;
 }
 
@@ -245,7 +251,6 @@ int lg_check_run(const char *dir, const lg_wait *wait, lg_problem_fn fn, void *c
         rc = check_stores(&c);
     if (c.db.sql)
         sqlite3_exec(c.db.sql, "COMMIT", NULL, NULL, NULL);
-    lg_expected_free(&c.want);
     lg_stemmer_free(c.stemmer);
     xs_db_close(c.xdb);
     lg_store_free(c.store);

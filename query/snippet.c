@@ -23,6 +23,11 @@ struct lg_hlset {
     size_t n, n_stemmed;
     int32_t *slots;     /* -1 when empty */
     size_t cap;         /* power of two, or 0 */
+    /* The first bytes of the stems, and whether one is empty: the English
+     * and Russian stemmers only change a word's ending, so a token whose
+     * first byte starts no stem need not be stemmed (most of a text). */
+    uint8_t stem_first[32];
+    int empty_stem;
 };
 
 lg_hlset *lg_hlset_new(void)
@@ -115,6 +120,15 @@ void lg_hlset_add(lg_hlset *set, const char *term, size_t len, int stemmed)
     set->slots[find_slot(set, term, len, stemmed, h)] = (int32_t)set->n;
     set->n++;
     set->n_stemmed += (size_t)stemmed;
+    if (stemmed && len)
+        set->stem_first[(unsigned char)term[0] >> 3] |= (uint8_t)(1u << (term[0] & 7));
+    set->empty_stem |= stemmed && !len;
+}
+
+static int may_stem_to_a_term(const lg_hlset *set, const lg_token *tok)
+{
+    unsigned char c = tok->len ? (unsigned char)tok->term[0] : 0;
+    return set->empty_stem || (tok->len && (set->stem_first[c >> 3] >> (c & 7) & 1));
 }
 
 /* ---- pieces: the text without its white space ----------------------- */
@@ -223,7 +237,7 @@ typedef struct {
  * "negotiations" are one distinct match, not two. */
 static int32_t token_match(match_ctx *m, const lg_token *tok)
 {
-    if (m->st && m->set->n_stemmed) {
+    if (m->st && m->set->n_stemmed && may_stem_to_a_term(m->set, tok)) {
         size_t slen;
         const char *stem = lg_stem(m->st, tok, &slen);
         int32_t id = stem ? lookup(m->set, stem, slen, 1) : -1;

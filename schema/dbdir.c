@@ -76,11 +76,14 @@ static int open_sqlite(lg_dbdir *db, lg_db_mode mode, int immutable, lg_err *e)
     if (rc != SQLITE_OK)
         return lg_err_set(e, LG_EXIT_DB, "%s: %s", db->sqlite_path, sqlite3_errmsg(db->sql));
     /* Writers wait for each other rather than fail at once; readers never
-     * wait in WAL mode. */
+     * wait in WAL mode. A writer's page cache is 64 MiB, not 2: indexing
+     * inserts at random places in the MinHash band index, and every miss
+     * is a read (bench/README.md, "Where indexing time goes"). */
     sqlite3_busy_timeout(db->sql, 10000);
     const char *pragmas = mode == LG_DB_READ
         ? "PRAGMA foreign_keys = ON"
-        : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON";
+        : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+          " PRAGMA cache_size = -65536";
     char *msg = NULL;
     if (sqlite3_exec(db->sql, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
         lg_err_set(e, LG_EXIT_DB, "%s: %s", db->sqlite_path, msg ? msg : "cannot configure");

@@ -119,6 +119,16 @@ extern "C" xs_status xs_db_cancel_transaction(xs_db *db)
     return xs_with_writer(db, [](Xapian::WritableDatabase &w) { w.cancel_transaction(); });
 }
 
+extern "C" xs_status xs_db_compact(xs_db *db, const char *dest)
+{
+    return xs_with_writer(db, [&](Xapian::WritableDatabase &w) {
+        if (!dest)
+            throw Xapian::InvalidArgumentError("NULL compaction target");
+        /* docids are article ids: never renumbered */
+        w.compact(dest, Xapian::DBCOMPACT_NO_RENUMBER);
+    });
+}
+
 extern "C" xs_status xs_db_get_metadata(xs_db *db, const char *key, char **value)
 {
     *value = nullptr;

@@ -1,0 +1,169 @@
+#include "syncer.h"
+
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "analyze.h"
+#include "store.h"
+#include "sync.h"
+#include "testhook.h"
+
+struct lg_syncer {
+    sqlite3 *db;
+    lg_store *store;
+    lg_stemmer *stemmer;
+    xs_db *xdb;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t wake, idle;
+    int pending, busy, quit, failed;
+    lg_built *docs; /* the pending pass's documents, or NULL */
+    size_t n_docs;
+    int64_t from, to;
+    int64_t applied;
+    lg_err err;
+};
+
+static void free_docs(lg_built *docs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        lg_built_clear(&docs[i]);
+    free(docs);
+}
+
+static void *run(void *arg)
+{
+    lg_syncer *s = arg;
+    pthread_mutex_lock(&s->lock);
+    for (;;) {
+        while (!s->pending && !s->quit)
+            pthread_cond_wait(&s->wake, &s->lock);
+        if (!s->pending)
+            break;
+        s->pending = 0;
+        lg_built *docs = s->docs;
+        size_t n = s->n_docs;
+        int64_t from = s->from, to = s->to;
+        s->docs = NULL;
+        pthread_mutex_unlock(&s->lock);
+        lg_test_pause("between-commits");
+        lg_err e = {0};
+        int rc = docs ? lg_sync_apply_built(s->xdb, docs, n, from, to, &e) : 1;
+        if (rc == 1)
+            rc = lg_sync_apply(s->store, s->xdb, s->stemmer, &to, NULL, &e);
+        free_docs(docs, n);
+        pthread_mutex_lock(&s->lock);
+        if (rc != 0 && !s->failed) {
+            s->failed = 1;
+            s->err = e;
+        } else if (rc == 0) {
+            s->applied = to;
+        }
+        s->busy = 0;
+        pthread_cond_broadcast(&s->idle);
+    }
+    pthread_mutex_unlock(&s->lock);
+    return NULL;
+}
+
+/* Called with the lock held. */
+static int wait_idle(lg_syncer *s, lg_err *e)
+{
+    while (s->busy)
+        pthread_cond_wait(&s->idle, &s->lock);
+    if (s->failed) {
+        *e = s->err;
+        return -1;
+    }
+    return 0;
+}
+
+static void release(lg_syncer *s)
+{
+    lg_store_free(s->store);
+    sqlite3_close(s->db);
+    lg_stemmer_free(s->stemmer);
+    pthread_mutex_destroy(&s->lock);
+    pthread_cond_destroy(&s->wake);
+    pthread_cond_destroy(&s->idle);
+    free(s);
+}
+
+static int open_reader(lg_syncer *s, const char *path, lg_err *e)
+{
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+        return lg_err_set(e, LG_EXIT_DB, "%s: %s", path, sqlite3_errmsg(s->db));
+    sqlite3_busy_timeout(s->db, 10000);
+    if (sqlite3_exec(s->db, "PRAGMA query_only = ON", NULL, NULL, NULL) != SQLITE_OK)
+        return lg_err_set(e, LG_EXIT_DB, "%s: %s", path, sqlite3_errmsg(s->db));
+    return lg_store_new(s->db, &s->store, e);
+}
+
+int lg_syncer_start(lg_syncer **out, const char *sqlite_path, xs_db *xdb, lg_err *e)
+{
+    *out = NULL;
+    lg_syncer *s = calloc(1, sizeof *s);
+    if (!s)
+        return lg_err_set(e, LG_EXIT_DB, "out of memory");
+    s->xdb = xdb;
+    pthread_mutex_init(&s->lock, NULL);
+    pthread_cond_init(&s->wake, NULL);
+    pthread_cond_init(&s->idle, NULL);
+    if (open_reader(s, sqlite_path, e) != 0) {
+        release(s);
+        return -1;
+    }
+    s->stemmer = lg_stemmer_new();
+    if (!s->stemmer || pthread_create(&s->thread, NULL, run, s) != 0) {
+        release(s);
+        return lg_err_set(e, LG_EXIT_DB, "cannot start the sync thread");
+    }
+    *out = s;
+    return 0;
+}
+
+int lg_syncer_kick_built(lg_syncer *s, lg_built *docs, size_t n, int64_t from, int64_t to,
+                         lg_err *e)
+{
+    pthread_mutex_lock(&s->lock);
+    int rc = wait_idle(s, e);
+    if (rc == 0) {
+        s->docs = docs;
+        s->n_docs = n;
+        s->from = from;
+        s->to = to;
+        s->pending = s->busy = 1;
+        pthread_cond_signal(&s->wake);
+    }
+    pthread_mutex_unlock(&s->lock);
+    if (rc != 0)
+        free_docs(docs, n);
+    return rc;
+}
+
+int lg_syncer_kick(lg_syncer *s, lg_err *e)
+{
+    return lg_syncer_kick_built(s, NULL, 0, 0, 0, e);
+}
+
+int64_t lg_syncer_applied(const lg_syncer *s)
+{
+    return s->applied;
+}
+
+int lg_syncer_stop(lg_syncer *s, int64_t *applied, lg_err *e)
+{
+    if (!s)
+        return 0;
+    pthread_mutex_lock(&s->lock);
+    int rc = wait_idle(s, e);
+    s->quit = 1;
+    pthread_cond_signal(&s->wake);
+    pthread_mutex_unlock(&s->lock);
+    pthread_join(s->thread, NULL);
+    if (applied)
+        *applied = s->applied;
+    release(s);
+    return rc;
+}
