@@ -6,8 +6,10 @@
 
 #include <jansson.h>
 
+#include "collapse.h"
 #include "context.h"
 #include "fields.h"
+#include "keyset.h"
 #include "parse.h"
 #include "snippet.h"
 #include "strbuf.h"
@@ -35,6 +37,7 @@ typedef struct {
     int collapse_slot;      /* copies of one statement share this value */
     lg_field_id copies_field; /* how many matching copies a result stands for */
     const char *copies_sql; /* the outlets of every copy, first published first */
+    const char *members_sql; /* lg_collapse_target.members_sql */
 } target_desc;
 
 static const target_desc targets[] = {
@@ -44,12 +47,15 @@ static const target_desc targets[] = {
                              * arms use an index. */
                             "SELECT o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id"
                             " WHERE a.dup_group = ?1 OR a.id = ?1"
-                            " GROUP BY o.name ORDER BY min(coalesce(a.date, '9999')), min(a.id)"},
+                            " GROUP BY o.name ORDER BY min(coalesce(a.date, '9999')), min(a.id)",
+                            "SELECT id FROM articles WHERE (dup_group = CAST(?1 AS INTEGER)"
+                            " OR id = CAST(?1 AS INTEGER)) AND id <> ?2"},
     [LG_TARGET_QUOTES] = {"quote", LG_QUOTE_OUTPUT, "quote_view", "quote_id",
                           "quote, qkey, article_id, start, end", LG_QUOTE_DOCID_BASE,
                           LG_SLOT_QUOTE_KEY, LG_F_OCCURRENCES,
                           "SELECT outlet FROM quote_copies WHERE qkey = ? AND outlet IS NOT NULL"
-                          " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)"},
+                          " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)",
+                          "SELECT id FROM quotes WHERE qkey = ?1 AND id <> ?2"},
 };
 
 /* Extra columns: 0 the text snippets are cut from, 1 the copies' group
@@ -215,62 +221,28 @@ static int query_error(lg_err *e, const lg_qerror *qe)
     return lg_err_set(e, LG_EXIT_USAGE, "query error: %s", qe->message);
 }
 
-static xs_sort xapian_sort(lg_sort sort, int ranked)
+/* The order a request runs in: AUTO is relevance with words to rank by,
+ * else newest. */
+static lg_sort resolve_sort(lg_sort sort, int ranked)
 {
-    switch (sort) {
-    case LG_SORT_AUTO:
-        return ranked ? XS_SORT_RELEVANCE : XS_SORT_VALUE_DESC;
-    case LG_SORT_RELEVANCE:
-        return XS_SORT_RELEVANCE;
-    case LG_SORT_NEWEST:
-        return XS_SORT_VALUE_DESC;
-    case LG_SORT_OLDEST:
-        return XS_SORT_VALUE_ASC;
-    case LG_SORT_ID:
-        return XS_SORT_DOCID;
-    }
-    return XS_SORT_RELEVANCE;
+    if (sort == LG_SORT_AUTO)
+        return ranked ? LG_SORT_RELEVANCE : LG_SORT_NEWEST;
+    return sort;
 }
 
-static void search_options(const lg_search_req *req, int ranked, uint64_t doccount,
-                           xs_search_opts *o)
+static xs_sort xapian_sort(lg_sort sort)
 {
-    xs_search_opts_init(o);
-    if (req->collapse)
-        o->collapse_slot = targets[req->target].collapse_slot;
-    o->sort = xapian_sort(req->sort, ranked);
-    o->sort_slot = lg_field_get(LG_F_DATE)->slot;
-    /* Counting every match makes `total` exact, which scripts rely on. */
-    o->check_at_least = doccount;
+    switch (sort) {
+    case LG_SORT_NEWEST: return XS_SORT_VALUE_DESC;
+    case LG_SORT_OLDEST: return XS_SORT_VALUE_ASC;
+    case LG_SORT_ID: return XS_SORT_DOCID;
+    default: return XS_SORT_RELEVANCE;
+    }
 }
 
 static int write_failed(lg_err *e)
 {
     return lg_err_set(e, LG_EXIT_OUTPUT, "cannot write output");
-}
-
-/* Hands one page of results to the formatter. Results at or below the
- * resume cursor are skipped (id order only). */
-static int emit_page(assembler *as, const xs_results *r, const lg_search_req *req,
-                     uint64_t first_rank, lg_fmt *w, lg_search_res *res, lg_err *e)
-{
-    for (size_t i = 0; i < xs_results_size(r); i++) {
-        lg_hit h = {0};
-        uint64_t id = xs_results_docid(r, i) - as->t->docid_base;
-        if (req->sort == LG_SORT_ID && id <= req->after)
-            continue;
-        int got = assemble(as, id, xs_results_collapsed(r, i), &h, e);
-        if (got > 0) {
-            h.rank = first_rank + i;
-            h.score = xs_results_score(r, i);
-            res->shown++;
-            got = lg_fmt_hit(w, &h) == 0 ? 1 : write_failed(e);
-        }
-        lg_hit_clear(&h);
-        if (got < 0)
-            return -1;
-    }
-    return 0;
 }
 
 static int search_page(xs_db *xdb, const xs_query *q, const xs_search_opts *o, xs_results **r,
@@ -283,40 +255,268 @@ static int search_page(xs_db *xdb, const xs_query *q, const xs_search_opts *o, x
                       st == XS_QUERY_ERROR ? "query error" : "xapian", xs_db_error(xdb));
 }
 
-/* Fetches and writes the results page by page, so memory stays the same
- * whatever the count; the first page also gives the exact total. */
-static int run_compiled(xs_db *xdb, const lg_search_req *req, const xs_query *q,
-                        int ranked, assembler *as, lg_fmt *w, lg_search_res *res, lg_err *e)
+/* A compiled request being run: its query, order, and the collapser when
+ * copies are collapsed (NULL otherwise). */
+typedef struct {
+    sqlite3 *sql;
+    xs_db *xdb;
+    const lg_search_req *req;
+    const xs_query *q;
+    lg_sort sort;
+    lg_collapse *col;
+} run_ctx;
+
+/* Page values: the group (for collapsing), the date (for the key), then
+ * the caller's. */
+enum { V_GROUP, V_DATE, V_CALLER };
+
+/* Called for each result kept, with its page and index and the number of
+ * matching copies it stands for; returns 0 to go on, 1 to stop, -1 on
+ * error. */
+typedef int (*result_fn)(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e);
+
+/* Whether result i of page r stands for its group (always, without
+ * collapsing), and how many matching copies it has. */
+static int kept(run_ctx *rc, const xs_results *r, size_t i, const lg_key *k, uint64_t *copies,
+                int *first, lg_err *e)
 {
-    uint64_t doccount = 0;
-    if (xs_db_doccount(xdb, &doccount) != XS_OK)
-        return lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(xdb));
+    *copies = 1;
+    *first = 1;
+    if (!rc->col)
+        return 0;
+    size_t glen;
+    const char *g = xs_results_value(r, i, V_GROUP, &glen);
+    return lg_collapse_check(rc->col, k, g, glen, copies, first, e);
+}
+
+/* Walks every result in keyset order, `page` at a time, starting after
+ * *from (NULL: the first): each page is the query filtered to keys after
+ * the last result seen, offset 0, so Xapian holds one page whatever the
+ * depth. Values of `slots` (-1: none) come with each page. */
+static int walk(run_ctx *rc, const lg_key *from, uint64_t page, const int slots[2], result_fn fn,
+                void *ctx, lg_err *e)
+{
     xs_search_opts o;
-    search_options(req, ranked, doccount, &o);
+    xs_search_opts_init(&o);
+    o.sort = xapian_sort(rc->sort);
+    o.sort_slot = lg_field_get(LG_F_DATE)->slot;
+    o.limit = page;
+    o.value_slots[V_GROUP] = targets[rc->req->target].collapse_slot;
+    o.value_slots[V_DATE] = lg_field_get(LG_F_DATE)->slot;
+    for (int k = 0; k < 2; k++)
+        o.value_slots[V_CALLER + k] = slots ? slots[k] : -1;
+    lg_key cursor;
+    if (from)
+        cursor = *from;
+    for (int started = from != NULL, stop = 0; !stop;) {
+        xs_query *after = started ? lg_key_after(rc->sort, &cursor) : NULL;
+        xs_query *subs[2] = {(xs_query *)rc->q, after};
+        xs_query *q = started ? xs_query_combine(XS_OP_FILTER, subs, 2, 0) : NULL;
+        xs_query_free(after);
+        if (started && !q)
+            return lg_err_set(e, LG_EXIT_DB, "out of memory");
+        xs_results *r = NULL;
+        int st = search_page(rc->xdb, started ? q : rc->q, &o, &r, e);
+        xs_query_free(q);
+        if (st != 0)
+            return -1;
+        size_t n = xs_results_size(r);
+        for (size_t i = 0; i < n && !stop; i++) {
+            size_t dlen;
+            const char *d = xs_results_value(r, i, V_DATE, &dlen);
+            lg_key_set(&cursor, d, dlen, xs_results_docid(r, i));
+            uint64_t copies;
+            int first;
+            stop = kept(rc, r, i, &cursor, &copies, &first, e);
+            if (stop == 0 && first)
+                stop = fn(ctx, r, i, copies, e);
+        }
+        xs_results_free(r);
+        if (stop < 0)
+            return -1;
+        stop = stop || n < page;
+        started = 1;
+    }
+    return 0;
+}
+
+static int count_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e)
+{
+    (void)r, (void)i, (void)copies, (void)e;
+    ++*(uint64_t *)ctx;
+    return 0;
+}
+
+static uint64_t visit_page(const lg_search_req *req)
+{
+    return req->page ? req->page : LG_VISIT_PAGE;
+}
+
+/* The exact number of results. Collapsed, it is counted by walking them
+ * in id order (the cheapest: Xapian stops at each page's end), as Xapian's
+ * own collapsed count would hold every group in memory. */
+static int count_total(run_ctx *rc, uint64_t *total, lg_err *e)
+{
+    *total = 0;
+    if (rc->col) {
+        run_ctx by_id = *rc;
+        by_id.sort = LG_SORT_ID;
+        lg_collapse *col = NULL;
+        lg_collapse_target t = {targets[rc->req->target].members_sql,
+                                targets[rc->req->target].docid_base,
+                                targets[rc->req->target].collapse_slot};
+        int st = lg_collapse_new(rc->sql, rc->xdb, rc->q, LG_SORT_ID, &t, &col, e);
+        by_id.col = col;
+        if (st == 0)
+            st = walk(&by_id, NULL, visit_page(rc->req), NULL, count_one, total, e);
+        lg_collapse_free(col);
+        return st;
+    }
+    uint64_t doccount = 0;
+    if (xs_db_doccount(rc->xdb, &doccount) != XS_OK)
+        return lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(rc->xdb));
+    xs_search_opts o;
+    xs_search_opts_init(&o);
+    o.sort = XS_SORT_DOCID;
+    o.limit = 0;
+    o.check_at_least = doccount;
+    xs_results *r = NULL;
+    if (search_page(rc->xdb, rc->q, &o, &r, e) != 0)
+        return -1;
+    *total = xs_results_total(r);
+    xs_results_free(r);
+    return 0;
+}
+
+/* Writes results to the formatter: skips `skip` first, stops after
+ * req->limit written. */
+typedef struct {
+    assembler *as;
+    const lg_search_req *req;
+    lg_fmt *w;
+    lg_search_res *res;
+    uint64_t skip, rank;
+} emitter;
+
+static int emit_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e)
+{
+    emitter *m = ctx;
+    m->rank++;
+    if (m->skip) {
+        m->skip--;
+        return 0;
+    }
+    lg_hit h = {0};
+    uint64_t id = xs_results_docid(r, i) - m->as->t->docid_base;
+    int got = assemble(m->as, id, copies - 1, &h, e);
+    if (got > 0) {
+        h.rank = m->rank;
+        h.score = xs_results_score(r, i);
+        m->res->shown++;
+        got = lg_fmt_hit(m->w, &h) == 0 ? 1 : write_failed(e);
+    }
+    lg_hit_clear(&h);
+    if (got < 0)
+        return -1;
+    return m->res->shown >= m->req->limit ? 1 : 0;
+}
+
+/* Where a resumed export starts: the key of result `after`. */
+static int after_key(run_ctx *rc, lg_key *k, lg_err *e)
+{
+    uint64_t docid = targets[rc->req->target].docid_base + rc->req->after;
+    lg_key_set(k, "", 0, docid);
+    if (rc->sort == LG_SORT_ID)
+        return 0;
+    xs_doc *doc = NULL;
+    char *date = NULL;
+    xs_status st = xs_db_get_doc(rc->xdb, docid, &doc);
+    if (st == XS_NOT_FOUND)
+        return lg_err_set(e, LG_EXIT_USAGE, "--after %llu: no such result",
+                          (unsigned long long)rc->req->after);
+    if (st == XS_OK)
+        st = xs_doc_get_value(doc, lg_field_get(LG_F_DATE)->slot, &date);
+    xs_doc_free(doc);
+    if (st != XS_OK)
+        return lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(rc->xdb));
+    lg_key_set(k, date, strlen(date), docid);
+    free(date);
+    return 0;
+}
+
+/* Orders by key: keyset pages after the resume cursor, offset by skipping. */
+static int run_keyset(run_ctx *rc, emitter *m, lg_err *e)
+{
+    lg_key from;
+    if (rc->req->after && after_key(rc, &from, e) != 0)
+        return -1;
+    uint64_t want = rc->req->offset + rc->req->limit;
+    uint64_t page = rc->req->page ? rc->req->page : want < LG_VISIT_PAGE ? want : LG_VISIT_PAGE;
+    m->skip = rc->req->offset;
+    m->rank = 0;
+    return walk(rc, rc->req->after ? &from : NULL, page, NULL, emit_one, m, e);
+}
+
+/* Relevance has no key to start after (a weight is not a filter), so its
+ * pages go by offset, with Xapian's collapsing: page k keeps the best
+ * k x page results. */
+static int run_ranked(run_ctx *rc, emitter *m, lg_err *e)
+{
+    xs_search_opts o;
+    xs_search_opts_init(&o);
+    if (rc->col)
+        o.collapse_slot = targets[rc->req->target].collapse_slot;
+    o.value_slots[V_GROUP] = targets[rc->req->target].collapse_slot;
+    o.value_slots[V_DATE] = lg_field_get(LG_F_DATE)->slot;
+    const lg_search_req *req = rc->req;
     uint64_t page = req->page ? req->page : req->limit, done = 0;
+    m->rank = req->offset;
     for (;;) {
         xs_results *r = NULL;
         o.offset = req->offset + done;
         o.limit = req->limit - done < page ? req->limit - done : page;
-        if (search_page(xdb, q, &o, &r, e) != 0)
+        if (search_page(rc->xdb, rc->q, &o, &r, e) != 0)
             return -1;
-        int rc = 0;
-        if (done == 0) {
-            res->total = xs_results_total(r);
-            rc = lg_fmt_begin(w, res->total, req->offset) == 0 ? 0 : write_failed(e);
-        }
         size_t got = xs_results_size(r);
-        if (rc == 0)
-            rc = emit_page(as, r, req, o.offset + 1, w, res, e);
+        int st = 0;
+        for (size_t i = 0; i < got && st == 0; i++) {
+            lg_key k;
+            size_t dlen;
+            const char *d = xs_results_value(r, i, V_DATE, &dlen);
+            lg_key_set(&k, d, dlen, xs_results_docid(r, i));
+            uint64_t copies;
+            int first;
+            st = kept(rc, r, i, &k, &copies, &first, e);
+            if (st == 0)
+                st = emit_one(m, r, i, copies, e);
+        }
         xs_results_free(r);
         done += got;
-        if (rc != 0)
+        if (st < 0)
             return -1;
-        if (got < o.limit || done >= req->limit)
-            break;
-        /* Later pages need no exact total: let Xapian stop early. */
-        o.check_at_least = 0;
+        if (st > 0 || got < o.limit || done >= req->limit)
+            return 0;
     }
+}
+
+/* The total first (json writes it before the results), then the results
+ * page by page, so memory stays the same whatever the count. */
+static int run_compiled(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const xs_query *q,
+                        int ranked, assembler *as, lg_fmt *w, lg_search_res *res, lg_err *e)
+{
+    run_ctx rc = {sql, xdb, req, q, resolve_sort(req->sort, ranked), NULL};
+    lg_collapse_target t = {as->t->members_sql, as->t->docid_base, as->t->collapse_slot};
+    int st = req->collapse ? lg_collapse_new(sql, xdb, q, rc.sort, &t, &rc.col, e) : 0;
+    if (st == 0)
+        st = count_total(&rc, &res->total, e);
+    if (st == 0 && lg_fmt_begin(w, res->total, req->offset) != 0)
+        st = write_failed(e);
+    emitter m = {as, req, w, res, 0, 0};
+    if (st == 0 && req->limit > 0)
+        st = rc.sort == LG_SORT_RELEVANCE ? run_ranked(&rc, &m, e) : run_keyset(&rc, &m, e);
+    lg_collapse_free(rc.col);
+    if (st != 0)
+        return -1;
     return lg_fmt_end(w) == 0 ? 0 : write_failed(e);
 }
 
@@ -394,7 +594,7 @@ int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
             if (!shows(req, LG_F_SNIPPET) && req->target == LG_TARGET_ARTICLES)
                 as.snippet_chars = 0;
         }
-        rc = run_compiled(xdb, req, c.q, c.ranked, &as, w, res, e);
+        rc = run_compiled(sql, xdb, req, c.q, c.ranked, &as, w, res, e);
     }
     assembler_free(&as);
     lg_hlset_free(as.hl);
@@ -402,46 +602,41 @@ int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
     return rc;
 }
 
-/* Pages through every match in docid order (cheap: no weighting, early
- * termination) with its value in `slot`. */
-static int visit_all(xs_db *xdb, const lg_search_req *req, const xs_query *q, const int *slots,
-                     lg_value_fn fn, void *ctx, uint64_t *total, lg_err *e)
+typedef struct {
+    lg_value_fn fn;
+    void *ctx;
+    uint64_t *total;
+} visitor;
+
+static int visit_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e)
 {
-    uint64_t doccount = 0;
-    if (xs_db_doccount(xdb, &doccount) != XS_OK)
-        return lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(xdb));
-    xs_search_opts o;
-    search_options(req, 0, doccount, &o);
-    o.sort = XS_SORT_DOCID;
-    o.value_slots[0] = slots[0];
-    o.value_slots[1] = slots[1];
-    o.limit = LG_VISIT_PAGE;
-    *total = 0;
-    for (o.offset = 0;; o.offset += o.limit) {
-        xs_results *r = NULL;
-        if (search_page(xdb, q, &o, &r, e) != 0)
-            return -1;
-        size_t n = xs_results_size(r);
-        for (size_t i = 0; i < n; i++) {
-            lg_value v[2];
-            for (int k = 0; k < 2; k++)
-                v[k].s = xs_results_value(r, i, k, &v[k].len);
-            fn(ctx, v);
-        }
-        xs_results_free(r);
-        *total += n;
-        if (n < o.limit)
-            return 0;
-    }
+    visitor *v = ctx;
+    lg_value vals[2];
+    (void)copies, (void)e;
+    for (int k = 0; k < 2; k++)
+        vals[k].s = xs_results_value(r, i, V_CALLER + k, &vals[k].len);
+    v->fn(v->ctx, vals);
+    ++*v->total;
+    return 0;
 }
 
 int lg_search_each(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const int slots[2],
                    lg_value_fn fn, void *ctx, uint64_t *total, lg_err *e)
 {
     compiled c;
+    *total = 0;
     int rc = compile_request(sql, req, &c, e);
-    if (rc == 0)
-        rc = visit_all(xdb, req, c.q, slots, fn, ctx, total, e);
+    if (rc == 0) {
+        run_ctx r = {sql, xdb, req, c.q, LG_SORT_ID, NULL};
+        const target_desc *t = &targets[req->target];
+        lg_collapse_target ct = {t->members_sql, t->docid_base, t->collapse_slot};
+        if (req->collapse)
+            rc = lg_collapse_new(sql, xdb, c.q, LG_SORT_ID, &ct, &r.col, e);
+        visitor v = {fn, ctx, total};
+        if (rc == 0)
+            rc = walk(&r, NULL, visit_page(req), slots, visit_one, &v, e);
+        lg_collapse_free(r.col);
+    }
     compiled_free(&c);
     return rc;
 }

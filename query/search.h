@@ -4,6 +4,14 @@
  *
  * Everything that filters or orders happens inside Xapian, so totals,
  * offsets and limits are exact; SQLite only supplies display fields.
+ *
+ * Paging: in id, newest and oldest order each page is the query filtered
+ * to results after the last one seen (keyset.h), so memory is one page
+ * whatever the depth, and copies are collapsed result by result
+ * (collapse.h). Relevance order has no such key: its pages go by offset
+ * with Xapian's collapse key, and page k makes Xapian keep the best
+ * k x page results. The collapsed total is counted by walking the results
+ * in id order (Xapian's own would hold every group in memory).
  */
 #ifndef LEGATE_QUERY_SEARCH_H
 #define LEGATE_QUERY_SEARCH_H
@@ -39,10 +47,11 @@ typedef struct {
     /* The columns, in order (--fields); NULL: the target's own. */
     const lg_field_id *fields;
     size_t n_fields;
-    /* Results fetched from Xapian at a time (0: all at once): exports use
-     * pages so memory stays constant whatever the count. */
+    /* Results fetched from Xapian at a time (0: offset + limit, at most
+     * LG_VISIT_PAGE; relevance: all at once). */
     uint64_t page;
-    /* With LG_SORT_ID, only ids above this: a cursor to resume an export. */
+    /* In id, newest or oldest order, start after the result with this id
+     * (0: at the start): resumes an export where it stopped. */
     uint64_t after;
 } lg_search_req;
 
@@ -60,10 +69,11 @@ int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
 
 /* Calls fn for every result of req (its query, filters, target and
  * collapsing: copies collapsed into one result are visited once; order,
- * offset and limit ignored) with the result's values in slots[0] and
- * slots[1] (-1: unused; "" when the document has none). *total gets the
- * number of results visited, which is the search total. Exact and in
- * constant memory: used by count and timeline. */
+ * offset, limit and after ignored) with the result's values in slots[0]
+ * and slots[1] (-1: unused; "" when the document has none), in id order,
+ * req->page (default LG_VISIT_PAGE) at a time. *total gets the number of
+ * results visited, which is the search total. Exact and in constant
+ * memory: used by count and timeline. */
 #define LG_VISIT_PAGE 10000
 typedef struct {
     const char *s;  /* not NUL-terminated; valid during the call */
