@@ -86,7 +86,8 @@ static int matching_members(lg_collapse *c, xs_results **r, lg_err *e)
     o.sort = XS_SORT_DOCID;
     o.limit = c->n;
     o.value_slots[0] = c->t.group_slot;
-    o.value_slots[1] = lg_field_get(LG_F_DATE)->slot;
+    if (c->sort != LG_SORT_ID)
+        o.value_slots[1] = lg_field_get(LG_F_DATE)->slot;
     xs_status st = xs_db_search(c->xdb, q, &o, r);
     xs_query_free(q);
     if (st != XS_OK)

@@ -255,6 +255,21 @@ static int search_page(xs_db *xdb, const xs_query *q, const xs_search_opts *o, x
                       st == XS_QUERY_ERROR ? "query error" : "xapian", xs_db_error(xdb));
 }
 
+/* Each page's SQLite reads share one read transaction: a statement on
+ * its own takes and drops the file locks each time, which cost more than
+ * the lookups. Committed after the page, so writers' WAL checkpoints are
+ * never held back for a whole export. 1 when this call opened it. */
+static int page_begin(sqlite3 *sql)
+{
+    return sqlite3_get_autocommit(sql) && sqlite3_exec(sql, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void page_end(sqlite3 *sql, int opened)
+{
+    if (opened)
+        sqlite3_exec(sql, "COMMIT", NULL, NULL, NULL);
+}
+
 /* A compiled request being run: its query, order, and the collapser when
  * copies are collapsed (NULL otherwise). */
 typedef struct {
@@ -301,8 +316,9 @@ static int walk(run_ctx *rc, const lg_key *from, uint64_t page, const int slots[
     o.sort = xapian_sort(rc->sort);
     o.sort_slot = lg_field_get(LG_F_DATE)->slot;
     o.limit = page;
-    o.value_slots[V_GROUP] = targets[rc->req->target].collapse_slot;
-    o.value_slots[V_DATE] = lg_field_get(LG_F_DATE)->slot;
+    /* Each value costs a lookup per result: only those needed. */
+    o.value_slots[V_GROUP] = rc->col ? targets[rc->req->target].collapse_slot : -1;
+    o.value_slots[V_DATE] = rc->sort != LG_SORT_ID ? lg_field_get(LG_F_DATE)->slot : -1;
     for (int k = 0; k < 2; k++)
         o.value_slots[V_CALLER + k] = slots ? slots[k] : -1;
     lg_key cursor;
@@ -321,6 +337,7 @@ static int walk(run_ctx *rc, const lg_key *from, uint64_t page, const int slots[
         if (st != 0)
             return -1;
         size_t n = xs_results_size(r);
+        int tx = page_begin(rc->sql);
         for (size_t i = 0; i < n && !stop; i++) {
             size_t dlen;
             const char *d = xs_results_value(r, i, V_DATE, &dlen);
@@ -331,6 +348,7 @@ static int walk(run_ctx *rc, const lg_key *from, uint64_t page, const int slots[
             if (stop == 0 && first)
                 stop = fn(ctx, r, i, copies, e);
         }
+        page_end(rc->sql, tx);
         xs_results_free(r);
         if (stop < 0)
             return -1;
@@ -464,10 +482,10 @@ static int run_ranked(run_ctx *rc, emitter *m, lg_err *e)
 {
     xs_search_opts o;
     xs_search_opts_init(&o);
-    if (rc->col)
+    if (rc->col) {
         o.collapse_slot = targets[rc->req->target].collapse_slot;
-    o.value_slots[V_GROUP] = targets[rc->req->target].collapse_slot;
-    o.value_slots[V_DATE] = lg_field_get(LG_F_DATE)->slot;
+        o.value_slots[V_GROUP] = o.collapse_slot;
+    }
     const lg_search_req *req = rc->req;
     uint64_t page = req->page ? req->page : req->limit, done = 0;
     m->rank = req->offset;
@@ -478,7 +496,7 @@ static int run_ranked(run_ctx *rc, emitter *m, lg_err *e)
         if (search_page(rc->xdb, rc->q, &o, &r, e) != 0)
             return -1;
         size_t got = xs_results_size(r);
-        int st = 0;
+        int st = 0, tx = page_begin(rc->sql);
         for (size_t i = 0; i < got && st == 0; i++) {
             lg_key k;
             size_t dlen;
@@ -490,6 +508,7 @@ static int run_ranked(run_ctx *rc, emitter *m, lg_err *e)
             if (st == 0)
                 st = emit_one(m, r, i, copies, e);
         }
+        page_end(rc->sql, tx);
         xs_results_free(r);
         done += got;
         if (st < 0)
