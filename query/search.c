@@ -301,7 +301,41 @@ static int kept(run_ctx *rc, const xs_results *r, size_t i, const lg_key *k, uin
         return 0;
     size_t glen;
     const char *g = xs_results_value(r, i, V_GROUP, &glen);
-    return lg_collapse_check(rc->col, k, g, glen, copies, first, e);
+    int st = lg_collapse_check(rc->col, k, g, glen, copies, first, e);
+    /* In relevance order Xapian's collapse key already chose it. */
+    if (rc->sort == LG_SORT_RELEVANCE)
+        *first = 1;
+    return st;
+}
+
+/* The query filtered to the results after `cursor`. */
+static xs_query *after_cursor(const run_ctx *rc, const lg_key *cursor)
+{
+    xs_query *after = lg_key_after(rc->sort, cursor);
+    xs_query *subs[2] = {(xs_query *)rc->q, after};
+    xs_query *q = after ? xs_query_combine(XS_OP_FILTER, subs, 2, 0) : NULL;
+    xs_query_free(after);
+    return q;
+}
+
+/* Hands the results of page r that stand for their group to fn, moving
+ * *cursor to each result seen. Returns fn's stop (1) or error (-1). */
+static int walk_page(run_ctx *rc, const xs_results *r, lg_key *cursor, result_fn fn, void *ctx,
+                     lg_err *e)
+{
+    int stop = 0, tx = page_begin(rc->sql);
+    for (size_t i = 0; i < xs_results_size(r) && !stop; i++) {
+        size_t dlen;
+        const char *d = xs_results_value(r, i, V_DATE, &dlen);
+        lg_key_set(cursor, d, dlen, xs_results_docid(r, i));
+        uint64_t copies;
+        int first;
+        stop = kept(rc, r, i, cursor, &copies, &first, e);
+        if (stop == 0 && first)
+            stop = fn(ctx, r, i, copies, e);
+    }
+    page_end(rc->sql, tx);
+    return stop;
 }
 
 /* Walks every result in keyset order, `page` at a time, starting after
@@ -321,39 +355,23 @@ static int walk(run_ctx *rc, const lg_key *from, uint64_t page, const int slots[
     o.value_slots[V_DATE] = rc->sort != LG_SORT_ID ? lg_field_get(LG_F_DATE)->slot : -1;
     for (int k = 0; k < 2; k++)
         o.value_slots[V_CALLER + k] = slots ? slots[k] : -1;
-    lg_key cursor;
+    lg_key cursor = {"", 0};
     if (from)
         cursor = *from;
-    for (int started = from != NULL, stop = 0; !stop;) {
-        xs_query *after = started ? lg_key_after(rc->sort, &cursor) : NULL;
-        xs_query *subs[2] = {(xs_query *)rc->q, after};
-        xs_query *q = started ? xs_query_combine(XS_OP_FILTER, subs, 2, 0) : NULL;
-        xs_query_free(after);
+    for (int started = from != NULL, stop = 0; !stop; started = 1) {
+        xs_query *q = started ? after_cursor(rc, &cursor) : NULL;
         if (started && !q)
             return lg_err_set(e, LG_EXIT_DB, "out of memory");
         xs_results *r = NULL;
-        int st = search_page(rc->xdb, started ? q : rc->q, &o, &r, e);
+        stop = search_page(rc->xdb, started ? q : rc->q, &o, &r, e);
         xs_query_free(q);
-        if (st != 0)
-            return -1;
-        size_t n = xs_results_size(r);
-        int tx = page_begin(rc->sql);
-        for (size_t i = 0; i < n && !stop; i++) {
-            size_t dlen;
-            const char *d = xs_results_value(r, i, V_DATE, &dlen);
-            lg_key_set(&cursor, d, dlen, xs_results_docid(r, i));
-            uint64_t copies;
-            int first;
-            stop = kept(rc, r, i, &cursor, &copies, &first, e);
-            if (stop == 0 && first)
-                stop = fn(ctx, r, i, copies, e);
-        }
-        page_end(rc->sql, tx);
+        if (stop == 0)
+            stop = walk_page(rc, r, &cursor, fn, ctx, e);
+        if (stop == 0 && xs_results_size(r) < page)
+            stop = 1;
         xs_results_free(r);
         if (stop < 0)
             return -1;
-        stop = stop || n < page;
-        started = 1;
     }
     return 0;
 }
@@ -496,19 +514,8 @@ static int run_ranked(run_ctx *rc, emitter *m, lg_err *e)
         if (search_page(rc->xdb, rc->q, &o, &r, e) != 0)
             return -1;
         size_t got = xs_results_size(r);
-        int st = 0, tx = page_begin(rc->sql);
-        for (size_t i = 0; i < got && st == 0; i++) {
-            lg_key k;
-            size_t dlen;
-            const char *d = xs_results_value(r, i, V_DATE, &dlen);
-            lg_key_set(&k, d, dlen, xs_results_docid(r, i));
-            uint64_t copies;
-            int first;
-            st = kept(rc, r, i, &k, &copies, &first, e);
-            if (st == 0)
-                st = emit_one(m, r, i, copies, e);
-        }
-        page_end(rc->sql, tx);
+        lg_key unused;
+        int st = walk_page(rc, r, &unused, emit_one, m, e);
         xs_results_free(r);
         done += got;
         if (st < 0)
