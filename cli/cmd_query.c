@@ -73,9 +73,10 @@ static const char search_help[] =
 static const char export_help[] =
     "usage: legate export [OPTIONS] [QUERY...]\n"
     "\n"
-    "Writes every match (articles, or quotations with --quotes), streaming, in\n"
-    "constant memory whatever the count, then \"exported N of N\" on stderr. It\n"
-    "never stops short silently: a failed write is an error (exit 4).\n"
+    "Writes every match (articles, or quotations with --quotes), streaming, then\n"
+    "\"exported N of N\" on stderr. It never stops short silently: a failed write\n"
+    "is an error (exit 4). Memory stays flat whatever the count in id, newest and\n"
+    "oldest order; relevance order (the default with words) grows with depth.\n"
     "\n" QUERY_HELP UNDATED_HELP LIST_HELP
     "  --quotes           export quotations instead of articles\n"
     "  --fields A,B,...   only these columns, in this order\n"
