@@ -7,6 +7,7 @@
 #include "fields.h"
 #include "shards.h"
 #include "strbuf.h"
+#include "tally.h"
 
 static const char *const by_names[] = {
     [LG_BY_OUTLET] = "outlet", [LG_BY_SPEAKER] = "speaker", [LG_BY_LANG] = "lang",
@@ -40,7 +41,7 @@ static int slot_of(lg_by by)
 
 typedef struct {
     lg_by by;
-    lg_counts *c;
+    lg_tally t;
     int failed;
 } tally;
 
@@ -51,21 +52,13 @@ static size_t group_len(lg_by by, size_t len)
     return len < want ? len : want;
 }
 
-/* Values arrive in docid order; keeping one row per distinct raw group in
- * a sorted array would cost a search per value, so rows are appended and
- * merged once at the end. */
+/* A running count per group as the results stream by: memory follows
+ * the distinct values, not the results. */
 static void add_value(void *ctx, const lg_value v[2])
 {
     tally *t = ctx;
-    size_t len = v[0].len;
-    lg_counts *c = t->c;
-    if (t->failed || LG_GROW(c->rows, c->n, c->cap) != 0) {
+    if (!t->failed && lg_tally_add(&t->t, v[0].s, group_len(t->by, v[0].len), 1) != 0)
         t->failed = 1;
-        return;
-    }
-    len = group_len(t->by, len);
-    c->rows[c->n].value = len ? strndup(v[0].s, len) : NULL;
-    c->rows[c->n++].count = 1;
 }
 
 static int by_value(const void *a, const void *b)
@@ -86,19 +79,24 @@ static int by_count(const void *a, const void *b)
     return strcmp(x->value, y->value);
 }
 
-static void merge(lg_counts *c)
+/* One row per group; the empty value is the NULL row. */
+static int rows_of(const lg_tally *t, lg_counts *c)
 {
-    qsort(c->rows, c->n, sizeof *c->rows, by_value);
-    size_t out = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        if (out && by_value(&c->rows[out - 1], &c->rows[i]) == 0) {
-            c->rows[out - 1].count += c->rows[i].count;
-            free(c->rows[i].value);
-        } else {
-            c->rows[out++] = c->rows[i];
-        }
+    c->rows = calloc(t->n ? t->n : 1, sizeof *c->rows);
+    if (!c->rows)
+        return -1;
+    for (size_t i = 0; i < t->cap; i++) {
+        const lg_tally_entry *b = &t->v[i];
+        if (!b->key)
+            continue;
+        lg_count_row *r = &c->rows[c->n++];
+        r->count = b->count;
+        if (b->len && !(r->value = strdup(b->key)))
+            return -1;
     }
-    c->n = out;
+    c->cap = c->n;
+    qsort(c->rows, c->n, sizeof *c->rows, by_value);
+    return 0;
 }
 
 /* Keys to what users read: "20240500" -> "2024-05", outlet and speaker
@@ -148,13 +146,14 @@ int lg_count(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_by by, lg_co
              lg_err *e)
 {
     memset(out, 0, sizeof *out);
-    tally t = {by, out, 0};
+    tally t = {by, LG_TALLY_INIT, 0};
     int slots[2] = {slot_of(by), -1};
-    if (lg_search_each(sql, xdb, req, slots, add_value, &t, &out->total, e) != 0)
+    int rc = lg_search_each(sql, xdb, req, slots, add_value, &t, &out->total, e);
+    if (rc == 0 && (t.failed || rows_of(&t.t, out) != 0))
+        rc = lg_err_set(e, LG_EXIT_DB, "out of memory");
+    lg_tally_free(&t.t);
+    if (rc != 0)
         return -1;
-    if (t.failed)
-        return lg_err_set(e, LG_EXIT_DB, "out of memory");
-    merge(out);
     for (size_t i = 0; i < out->n; i++)
         display(sql, xdb, by, &out->rows[i]);
     if (by != LG_BY_YEAR && by != LG_BY_MONTH)

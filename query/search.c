@@ -6,9 +6,11 @@
 
 #include <jansson.h>
 
+#include "collapse.h"
 #include "context.h"
 #include "docdata.h"
 #include "fields.h"
+#include "keyset.h"
 #include "parse.h"
 #include "shards.h"
 #include "snippet.h"
@@ -37,6 +39,7 @@ typedef struct {
     int collapse_slot;      /* copies of one statement share this value */
     lg_field_id copies_field; /* how many matching copies a result stands for */
     const char *copies_sql; /* the outlets of every copy, first published first */
+    const char *members_sql; /* lg_collapse_target.members_sql */
 } target_desc;
 
 static const target_desc targets[] = {
@@ -46,12 +49,15 @@ static const target_desc targets[] = {
                              * arms use an index. */
                             "SELECT o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id"
                             " WHERE a.dup_group = ?1 OR a.id = ?1"
-                            " GROUP BY o.name ORDER BY min(coalesce(a.date, '9999')), min(a.id)"},
+                            " GROUP BY o.name ORDER BY min(coalesce(a.date, '9999')), min(a.id)",
+                            "SELECT id FROM articles WHERE (dup_group = CAST(?1 AS INTEGER)"
+                            " OR id = CAST(?1 AS INTEGER)) AND id <> ?2"},
     [LG_TARGET_QUOTES] = {"quote", LG_QUOTE_OUTPUT, "quote_view", "quote_id",
                           "quote, qkey, article_id, start, end", 1,
                           LG_SLOT_QUOTE_KEY, LG_F_OCCURRENCES,
                           "SELECT outlet FROM quote_copies WHERE qkey = ? AND outlet IS NOT NULL"
-                          " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)"},
+                          " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)",
+                          "SELECT id FROM quotes WHERE qkey = ?1 AND id <> ?2"},
 };
 
 /* Extra columns: 0 the text snippets are cut from, 1 the copies' group
@@ -100,8 +106,6 @@ static char *dup_col(sqlite3_stmt *st, int i)
 typedef struct {
     sqlite3 *sql;           /* NULL: hits from document data (shards) */
     xs_db *xdb;
-    const xs_query *q;      /* shards: to count the copies of a result */
-    int collapse;
     const target_desc *t;
     fetcher f;
     sqlite3_stmt *copies;   /* the outlets of every copy */
@@ -160,14 +164,20 @@ static char *context_of(assembler *a, int64_t article, size_t start, size_t end)
     return text ? lg_context(text, len, start, end, a->context) : NULL;
 }
 
+/* The copies field: how many matching copies the result stands for. */
+static void set_copies(assembler *a, uint64_t copies, lg_hit *h)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%llu", (unsigned long long)copies);
+    h->values[a->t->copies_field] = strdup(num);
+}
+
 /* How many matching copies the result stands for and where they appeared;
  * for quotations also the context asked for. */
-static void assemble_copies(assembler *a, sqlite3_stmt *st, uint64_t collapsed, lg_hit *h)
+static void assemble_copies(assembler *a, sqlite3_stmt *st, uint64_t copies, lg_hit *h)
 {
     int x = a->f.ncols;
-    char num[32];
-    snprintf(num, sizeof num, "%llu", (unsigned long long)collapsed + 1);
-    h->values[a->t->copies_field] = strdup(num);
+    set_copies(a, copies, h);
     h->values[LG_F_OUTLETS] = copies_of(a, st);
     if (a->context)
         h->values[LG_F_CONTEXT] = context_of(a, sqlite3_column_int64(st, x + X_ARTICLE),
@@ -184,9 +194,10 @@ static int add_snippet(assembler *a, const char *text, size_t len, lg_hit *h, lg
     return 0;
 }
 
-/* Fills *h for result `id`; 0 when it is gone from SQLite (a writer
- * deleted it after Xapian answered), 1 when filled, -1 on error. */
-static int assemble(assembler *a, uint64_t id, uint64_t collapsed, lg_hit *h, lg_err *e)
+/* Fills *h for result `id`, which stands for `copies` matching copies; 0
+ * when it is gone from SQLite (a writer deleted it after Xapian answered),
+ * 1 when filled, -1 on error. */
+static int assemble(assembler *a, uint64_t id, uint64_t copies, lg_hit *h, lg_err *e)
 {
     sqlite3_stmt *st = a->f.st;
     sqlite3_reset(st);
@@ -202,7 +213,7 @@ static int assemble(assembler *a, uint64_t id, uint64_t collapsed, lg_hit *h, lg
     if (add_snippet(a, (const char *)sqlite3_column_text(st, a->f.ncols + X_TEXT),
                     (size_t)sqlite3_column_bytes(st, a->f.ncols + X_TEXT), h, e) != 0)
         return -1;
-    assemble_copies(a, st, collapsed, h);
+    assemble_copies(a, st, copies, h);
     return 1;
 }
 
@@ -224,9 +235,9 @@ static char *data_extra(const assembler *a, const json_t *o, int k)
 }
 
 /* assemble() for a database of shards: the same hit from the document
- * data (docdata.h), copies and context looked up across the shards. */
-static int assemble_data(assembler *a, const char *data, size_t len, uint64_t collapsed,
-                         lg_hit *h, lg_err *e)
+ * data (docdata.h), outlets and context looked up across the shards. */
+static int assemble_data(assembler *a, const char *data, size_t len, uint64_t copies, lg_hit *h,
+                         lg_err *e)
 {
     json_t *o = lg_docdata_parse(data, len);
     if (!o)
@@ -239,14 +250,8 @@ static int assemble_data(assembler *a, const char *data, size_t len, uint64_t co
             h->values[i] = lg_docdata_dup(o, fd->column);
     }
     char *text = data_extra(a, o, X_TEXT), *group = data_extra(a, o, X_GROUP);
-    uint64_t copies = collapsed + 1;
-    int rc = a->collapse ? lg_shards_count(a->xdb, a->q, a->t->collapse_slot, group ? group : "",
-                                           &copies, e) : 0;
-    char num[32];
-    snprintf(num, sizeof num, "%llu", (unsigned long long)copies);
-    h->values[a->t->copies_field] = strdup(num);
-    if (rc == 0)
-        rc = add_snippet(a, text, text ? strlen(text) : 0, h, e);
+    set_copies(a, copies, h);
+    int rc = add_snippet(a, text, text ? strlen(text) : 0, h, e);
     if (rc == 0 && !(h->values[LG_F_OUTLETS] = lg_shards_outlets(
                          a->xdb, a->t->kind, a->t->collapse_slot, group ? group : "", e)))
         rc = -1;
@@ -286,72 +291,34 @@ static int query_error(lg_err *e, const lg_qerror *qe)
     return lg_err_set(e, LG_EXIT_USAGE, "query error: %s", qe->message);
 }
 
-static xs_sort xapian_sort(lg_sort sort, int ranked)
+/* The order a request runs in: AUTO is relevance with words to rank by,
+ * else newest. */
+static lg_sort resolve_sort(lg_sort sort, int ranked)
 {
-    switch (sort) {
-    case LG_SORT_AUTO:
-        return ranked ? XS_SORT_RELEVANCE : XS_SORT_VALUE_DESC;
-    case LG_SORT_RELEVANCE:
-        return XS_SORT_RELEVANCE;
-    case LG_SORT_NEWEST:
-        return XS_SORT_VALUE_DESC;
-    case LG_SORT_OLDEST:
-        return XS_SORT_VALUE_ASC;
-    case LG_SORT_ID:
-        return XS_SORT_DOCID;
-    }
-    return XS_SORT_RELEVANCE;
+    if (sort == LG_SORT_AUTO)
+        return ranked ? LG_SORT_RELEVANCE : LG_SORT_NEWEST;
+    return sort;
 }
 
-static void search_options(const lg_search_req *req, int ranked, uint64_t doccount,
-                           xs_search_opts *o)
+static xs_sort xapian_sort(lg_sort sort)
 {
-    xs_search_opts_init(o);
-    /* BM25's usual k1 and b (Robertson; Lucene's too) over Xapian's 1 and
-     * 0.5: +0.01 MAP on Cranfield (bench/README.md, "Relevance"). */
-    o->k1 = 1.2;
-    o->b = 0.75;
-    if (req->collapse)
-        o->collapse_slot = targets[req->target].collapse_slot;
-    o->sort = xapian_sort(req->sort, ranked);
-    o->sort_slot = lg_field_get(LG_F_DATE)->slot;
-    /* Counting every match makes `total` exact, which scripts rely on. */
-    o->check_at_least = doccount;
+    switch (sort) {
+    case LG_SORT_NEWEST: return XS_SORT_VALUE_DESC;
+    case LG_SORT_OLDEST: return XS_SORT_VALUE_ASC;
+    case LG_SORT_ID: return XS_SORT_DOCID;
+    default: return XS_SORT_RELEVANCE;
+    }
+}
+
+/* Xapian docid = base + id. */
+static uint64_t docid_base(const target_desc *t)
+{
+    return t->quote_docids ? lg_quote_docid_base() : 0;
 }
 
 static int write_failed(lg_err *e)
 {
     return lg_err_set(e, LG_EXIT_OUTPUT, "cannot write output");
-}
-
-/* Hands one page of results to the formatter. Results at or below the
- * resume cursor are skipped (id order only; from shards the id is known
- * once the hit is read from its data). */
-static int emit_page(assembler *as, const xs_results *r, const lg_search_req *req,
-                     uint64_t first_rank, lg_fmt *w, lg_search_res *res, lg_err *e)
-{
-    for (size_t i = 0; i < xs_results_size(r); i++) {
-        lg_hit h = {0};
-        uint64_t id = xs_results_docid(r, i) - (as->t->quote_docids ? lg_quote_docid_base() : 0);
-        if (as->sql && req->sort == LG_SORT_ID && id <= req->after)
-            continue;
-        size_t len;
-        const char *data = xs_results_data(r, i, &len);
-        int got = as->sql ? assemble(as, id, xs_results_collapsed(r, i), &h, e)
-                          : assemble_data(as, data, len, xs_results_collapsed(r, i), &h, e);
-        if (got > 0 && req->sort == LG_SORT_ID && h.id <= req->after)
-            got = 0;
-        if (got > 0) {
-            h.rank = first_rank + i;
-            h.score = xs_results_score(r, i);
-            res->shown++;
-            got = lg_fmt_hit(w, &h) == 0 ? 1 : write_failed(e);
-        }
-        lg_hit_clear(&h);
-        if (got < 0)
-            return -1;
-    }
-    return 0;
 }
 
 static int search_page(xs_db *xdb, const xs_query *q, const xs_search_opts *o, xs_results **r,
@@ -364,41 +331,349 @@ static int search_page(xs_db *xdb, const xs_query *q, const xs_search_opts *o, x
                       st == XS_QUERY_ERROR ? "query error" : "xapian", xs_db_error(xdb));
 }
 
-/* Fetches and writes the results page by page, so memory stays the same
- * whatever the count; the first page also gives the exact total. */
-static int run_compiled(xs_db *xdb, const lg_search_req *req, const xs_query *q,
-                        int ranked, assembler *as, lg_fmt *w, lg_search_res *res, lg_err *e)
+/* Each page's SQLite reads share one read transaction: a statement on
+ * its own takes and drops the file locks each time, which cost more than
+ * the lookups. Committed after the page, so writers' WAL checkpoints are
+ * never held back for a whole export. 1 when this call opened it. */
+static int page_begin(sqlite3 *sql)
 {
-    uint64_t doccount = 0;
-    if (xs_db_doccount(xdb, &doccount) != XS_OK)
-        return lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(xdb));
-    xs_search_opts o;
-    search_options(req, ranked, doccount, &o);
-    o.want_data = !as->sql;
-    uint64_t page = req->page ? req->page : req->limit, done = 0;
-    for (;;) {
-        xs_results *r = NULL;
-        o.offset = req->offset + done;
-        o.limit = req->limit - done < page ? req->limit - done : page;
-        if (search_page(xdb, q, &o, &r, e) != 0)
-            return -1;
-        int rc = 0;
-        if (done == 0) {
-            res->total = xs_results_total(r);
-            rc = lg_fmt_begin(w, res->total, req->offset) == 0 ? 0 : write_failed(e);
-        }
-        size_t got = xs_results_size(r);
-        if (rc == 0)
-            rc = emit_page(as, r, req, o.offset + 1, w, res, e);
-        xs_results_free(r);
-        done += got;
-        if (rc != 0)
-            return -1;
-        if (got < o.limit || done >= req->limit)
-            break;
-        /* Later pages need no exact total: let Xapian stop early. */
-        o.check_at_least = 0;
+    return sql && sqlite3_get_autocommit(sql) &&
+           sqlite3_exec(sql, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void page_end(sqlite3 *sql, int opened)
+{
+    if (opened)
+        sqlite3_exec(sql, "COMMIT", NULL, NULL, NULL);
+}
+
+/* A compiled request being run, and how its pages go (search.h, "Paging"). */
+typedef struct {
+    sqlite3 *sql;           /* NULL: a database of shards */
+    xs_db *xdb;
+    const lg_search_req *req;
+    const xs_query *q;
+    lg_sort sort;           /* resolved: never AUTO */
+    /* Keyset pages start after the last result seen, and col collapses
+     * copies result by result. Offset pages start at `offset` and stop
+     * after `want` results; Xapian's collapse key collapses. */
+    int keyset;
+    uint64_t offset, want;
+    uint64_t page;          /* results fetched at a time, at least 1 */
+    int hits;               /* results become hits: copies counted, shards' data fetched */
+    /* Offset pages: the first checks every match, so Xapian's total (set
+     * in `total`) and its copy counts for that page are exact. */
+    int exact_first;
+    uint64_t doccount;
+    uint64_t total;
+    int page_exact;         /* the page being walked was checked to the end */
+    lg_collapse *col;       /* one database, collapsing: copies from SQLite */
+} run_ctx;
+
+/* Page values: the group (for collapsing), the date (for the key), then
+ * the caller's. */
+enum { V_GROUP, V_DATE, V_CALLER };
+
+/* Called for each result kept, with its page and index and the number of
+ * matching copies it stands for (1 unless rc->hits); returns 0 to go on,
+ * 1 to stop, -1 on error. */
+typedef int (*result_fn)(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e);
+
+/* Shards: lg_shards_count, which needs the group as a C string. */
+static int shards_copies(run_ctx *rc, const char *g, size_t glen, uint64_t *copies, lg_err *e)
+{
+    char *group = strndup(g, glen);
+    if (!group)
+        return lg_err_set(e, LG_EXIT_DB, "out of memory");
+    int st = lg_shards_count(rc->xdb, rc->q, targets[rc->req->target].collapse_slot, group,
+                             copies, e);
+    free(group);
+    return st;
+}
+
+/* Whether result i of page r (at key k) stands for its group (always,
+ * without collapsing or on offset pages: Xapian chose it), and, for hits,
+ * how many matching copies it has. Xapian's own count is exact only on a
+ * page checked to the end, and from one database: remote shards each
+ * collapse before their results merge. */
+static int kept(run_ctx *rc, const xs_results *r, size_t i, const lg_key *k, uint64_t *copies,
+                int *first, lg_err *e)
+{
+    *copies = 1;
+    *first = 1;
+    if (!rc->req->collapse || (!rc->keyset && !rc->hits))
+        return 0;
+    size_t glen;
+    const char *g = xs_results_value(r, i, V_GROUP, &glen);
+    if (glen == 0) /* Xapian never collapses a document without a group */
+        return 0;
+    if (!rc->sql)
+        return shards_copies(rc, g, glen, copies, e);
+    if (rc->page_exact) {
+        *copies = xs_results_collapsed(r, i) + 1;
+        return 0;
     }
+    int st = lg_collapse_check(rc->col, rc->sort, k, g, glen, copies, first, e);
+    if (!rc->keyset)
+        *first = 1;
+    return st;
+}
+
+/* The query filtered to the results after `cursor`. */
+static xs_query *after_cursor(const run_ctx *rc, const lg_key *cursor)
+{
+    xs_query *after = lg_key_after(rc->sort, cursor);
+    xs_query *subs[2] = {(xs_query *)rc->q, after};
+    xs_query *q = after ? xs_query_combine(XS_OP_FILTER, subs, 2, 0) : NULL;
+    xs_query_free(after);
+    return q;
+}
+
+/* Hands the results of page r that stand for their group to fn, moving
+ * *cursor to each result seen. Returns fn's stop (1) or error (-1). */
+static int walk_page(run_ctx *rc, const xs_results *r, lg_key *cursor, result_fn fn, void *ctx,
+                     lg_err *e)
+{
+    int stop = 0, tx = page_begin(rc->sql);
+    for (size_t i = 0; i < xs_results_size(r) && !stop; i++) {
+        size_t dlen;
+        const char *d = xs_results_value(r, i, V_DATE, &dlen);
+        lg_key_set(cursor, d, dlen, xs_results_docid(r, i));
+        uint64_t copies;
+        int first;
+        stop = kept(rc, r, i, cursor, &copies, &first, e);
+        if (stop == 0 && first)
+            stop = fn(ctx, r, i, copies, e);
+    }
+    page_end(rc->sql, tx);
+    return stop;
+}
+
+/* What every page of rc asks Xapian for, besides where it starts. */
+static void page_options(const run_ctx *rc, const int slots[2], xs_search_opts *o)
+{
+    xs_search_opts_init(o);
+    /* BM25's usual k1 and b (Robertson; Lucene's too) over Xapian's 1 and
+     * 0.5: +0.01 MAP on Cranfield (bench/README.md, "Relevance"). */
+    o->k1 = 1.2;
+    o->b = 0.75;
+    o->sort = xapian_sort(rc->sort);
+    o->sort_slot = lg_field_get(LG_F_DATE)->slot;
+    o->limit = rc->page;
+    int slot = targets[rc->req->target].collapse_slot;
+    if (rc->req->collapse && !rc->keyset)
+        o->collapse_slot = slot;
+    /* Each value costs a lookup per result: only those needed. */
+    o->value_slots[V_GROUP] = rc->req->collapse && (rc->keyset || rc->hits) ? slot : -1;
+    o->value_slots[V_DATE] = rc->keyset && rc->sort != LG_SORT_ID ? lg_field_get(LG_F_DATE)->slot
+                                                                  : -1;
+    for (int k = 0; k < 2; k++)
+        o->value_slots[V_CALLER + k] = slots ? slots[k] : -1;
+    o->want_data = rc->hits && !rc->sql;
+}
+
+/* The one page walker: every result of rc in its order, page by page,
+ * each page's kept results handed to fn until it stops. Keyset pages
+ * start after *from (NULL: at the first): the query filtered to keys after
+ * the last result seen, offset 0, so Xapian holds one page whatever the
+ * depth. Offset pages go from rc->offset up to rc->want results. Values of
+ * `slots` (-1: none) come with each result. */
+static int walk(run_ctx *rc, const lg_key *from, const int slots[2], result_fn fn, void *ctx,
+                lg_err *e)
+{
+    xs_search_opts o;
+    page_options(rc, slots, &o);
+    lg_key cursor = {"", 0};
+    if (from)
+        cursor = *from;
+    uint64_t done = 0;
+    for (int started = from != NULL, stop = 0; !stop; started = 1) {
+        xs_query *q = NULL;
+        if (rc->keyset && started && !(q = after_cursor(rc, &cursor)))
+            return lg_err_set(e, LG_EXIT_DB, "out of memory");
+        if (!rc->keyset) {
+            o.offset = rc->offset + done;
+            o.limit = rc->want - done < rc->page ? rc->want - done : rc->page;
+            rc->page_exact = rc->exact_first && done == 0;
+            o.check_at_least = rc->page_exact ? rc->doccount : 0;
+        }
+        xs_results *r = NULL;
+        stop = search_page(rc->xdb, q ? q : rc->q, &o, &r, e);
+        xs_query_free(q);
+        if (stop == 0 && rc->page_exact)
+            rc->total = xs_results_total(r);
+        if (stop == 0)
+            stop = walk_page(rc, r, &cursor, fn, ctx, e);
+        done += xs_results_size(r);
+        if (stop == 0 && (xs_results_size(r) < o.limit || (!rc->keyset && done >= rc->want)))
+            stop = 1;
+        xs_results_free(r);
+        if (stop < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int count_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e)
+{
+    (void)r, (void)i, (void)copies, (void)e;
+    ++*(uint64_t *)ctx;
+    return 0;
+}
+
+static uint64_t visit_page(const lg_search_req *req)
+{
+    return req->page ? req->page : LG_VISIT_PAGE;
+}
+
+/* Sets rc->total for a keyset run, exact and in flat memory. Collapsed,
+ * it is counted by walking the results in id order (the cheapest: Xapian
+ * stops at each page's end), as Xapian's own collapsed count would hold
+ * every group in memory; otherwise Xapian counts. */
+static int count_total(run_ctx *rc, lg_err *e)
+{
+    run_ctx c = *rc;
+    c.sort = LG_SORT_ID;
+    c.hits = 0;
+    c.page = visit_page(rc->req);
+    rc->total = 0;
+    if (rc->col)
+        return walk(&c, NULL, NULL, count_one, &rc->total, e);
+    c.keyset = 0;
+    c.offset = c.want = 0;
+    c.exact_first = 1;
+    uint64_t none = 0;
+    int st = walk(&c, NULL, NULL, count_one, &none, e);
+    rc->total = c.total;
+    return st;
+}
+
+/* Writes results to the formatter, the total first (json writes it before
+ * the results): drops those up to `after` (offset pages in id order, where
+ * no key filter can), then skips `skip`, and stops after req->limit
+ * written. */
+typedef struct {
+    run_ctx *rc;
+    assembler *as;
+    lg_fmt *w;
+    lg_search_res *res;
+    uint64_t after, skip, rank;
+    int begun;
+} emitter;
+
+static int emit_begin(emitter *m, lg_err *e)
+{
+    if (m->begun)
+        return 0;
+    m->begun = 1;
+    m->res->total = m->rc->total;
+    return lg_fmt_begin(m->w, m->res->total, m->rc->req->offset) == 0 ? 0 : write_failed(e);
+}
+
+/* Result i of r as a hit: 1 when filled, 0 when it is gone (a writer
+ * deleted it after Xapian answered) or at or before `after`, -1 on error. */
+static int hit_of(emitter *m, const xs_results *r, size_t i, uint64_t copies, lg_hit *h,
+                  lg_err *e)
+{
+    size_t len;
+    const char *data = xs_results_data(r, i, &len);
+    uint64_t id = xs_results_docid(r, i) - docid_base(m->as->t);
+    int got = m->as->sql ? assemble(m->as, id, copies, h, e)
+                         : assemble_data(m->as, data, len, copies, h, e);
+    return got > 0 && h->id <= m->after ? 0 : got;
+}
+
+static int emit_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e)
+{
+    emitter *m = ctx;
+    if (emit_begin(m, e) != 0)
+        return -1;
+    if (m->skip && !m->after) {
+        m->skip--, m->rank++;
+        return 0;
+    }
+    lg_hit h = {0};
+    int got = hit_of(m, r, i, copies, &h, e);
+    if (got > 0 && m->skip) {
+        m->skip--, m->rank++;
+        got = 0;
+    } else if (got > 0) {
+        h.rank = ++m->rank;
+        h.score = xs_results_score(r, i);
+        m->res->shown++;
+        got = lg_fmt_hit(m->w, &h) == 0 ? 1 : write_failed(e);
+    }
+    lg_hit_clear(&h);
+    if (got < 0)
+        return -1;
+    return m->res->shown >= m->rc->req->limit ? 1 : 0;
+}
+
+/* Where a resumed export starts: the key of result `after`. */
+static int after_key(run_ctx *rc, lg_key *k, lg_err *e)
+{
+    uint64_t docid = docid_base(&targets[rc->req->target]) + rc->req->after;
+    lg_key_set(k, "", 0, docid);
+    if (rc->sort == LG_SORT_ID)
+        return 0;
+    xs_doc *doc = NULL;
+    char *date = NULL;
+    xs_status st = xs_db_get_doc(rc->xdb, docid, &doc);
+    if (st == XS_NOT_FOUND)
+        return lg_err_set(e, LG_EXIT_USAGE, "--after %llu: no such result",
+                          (unsigned long long)rc->req->after);
+    if (st == XS_OK)
+        st = xs_doc_get_value(doc, lg_field_get(LG_F_DATE)->slot, &date);
+    xs_doc_free(doc);
+    if (st != XS_OK)
+        return lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(rc->xdb));
+    lg_key_set(k, date, strlen(date), docid);
+    free(date);
+    return 0;
+}
+
+/* How lg_search_run pages (search.h, "Paging"). */
+static void plan_run(run_ctx *rc, emitter *m)
+{
+    const lg_search_req *req = rc->req;
+    rc->keyset = rc->sql && req->stream && rc->sort != LG_SORT_RELEVANCE;
+    if (rc->keyset) {
+        uint64_t want = req->offset + req->limit;
+        rc->page = req->page ? req->page : want < LG_VISIT_PAGE ? want : LG_VISIT_PAGE;
+        m->skip = req->offset;
+        return;
+    }
+    rc->exact_first = 1;
+    /* With a cursor from shards the ids are read from the results. */
+    if (req->after && rc->sort == LG_SORT_ID) {
+        m->after = req->after;
+        m->skip = req->offset;
+        rc->want = UINT64_MAX;
+    } else {
+        rc->offset = m->rank = req->offset;
+        rc->want = req->limit;
+    }
+    rc->page = req->page ? req->page : rc->want ? rc->want : 1;
+}
+
+static int run_compiled(run_ctx *rc, assembler *as, lg_fmt *w, lg_search_res *res, lg_err *e)
+{
+    const lg_search_req *req = rc->req;
+    emitter m = {rc, as, w, res, 0, 0, 0, 0};
+    plan_run(rc, &m);
+    lg_key from;
+    int st = xs_db_doccount(rc->xdb, &rc->doccount) == XS_OK
+                 ? 0 : lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(rc->xdb));
+    if (st == 0 && rc->keyset && req->after)
+        st = after_key(rc, &from, e);
+    if (st == 0 && rc->keyset)
+        st = count_total(rc, e);
+    if (st == 0 && (!rc->keyset || req->limit > 0))
+        st = walk(rc, rc->keyset && req->after ? &from : NULL, NULL, emit_one, &m, e);
+    if (st == 0)
+        st = emit_begin(&m, e);
+    if (st != 0)
+        return -1;
     return lg_fmt_end(w) == 0 ? 0 : write_failed(e);
 }
 
@@ -462,18 +737,27 @@ static void compiled_free(compiled *c)
     lg_qnode_free(c->root);
 }
 
+/* The collapser a run on one database uses when collapsing (else NULL). */
+static int collapser(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const xs_query *q,
+                     lg_collapse **out, lg_err *e)
+{
+    const target_desc *t = &targets[req->target];
+    lg_collapse_target ct = {t->members_sql, docid_base(t), t->collapse_slot};
+    *out = NULL;
+    return sql && req->collapse ? lg_collapse_new(sql, xdb, q, &ct, out, e) : 0;
+}
+
 int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
                   lg_search_res *res, lg_err *e)
 {
     memset(res, 0, sizeof *res);
     compiled c;
     assembler as = {.snippet_chars = req->snippet_chars, .xdb = xdb};
-    int rc = -1;
+    run_ctx rc = {.sql = sql, .xdb = xdb, .req = req, .hits = 1};
+    int st = -1;
     if (compile_request(sql, xdb, req, &c, e) == 0 && (as.hl = lg_hlset_new()) &&
-        assembler_init(&as, sql, req, e) == 0) {
+        assembler_init(&as, sql, req, e) == 0 && collapser(sql, xdb, req, c.q, &rc.col, e) == 0) {
         as.stemmer = c.stemmer;
-        as.q = c.q;
-        as.collapse = req->collapse;
         lg_query_highlight_terms(c.root, c.stemmer, add_hl, as.hl);
         lg_fmt_set_columns(w, as.t->columns);
         if (req->fields) {
@@ -481,54 +765,52 @@ int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
             if (!shows(req, LG_F_SNIPPET) && req->target == LG_TARGET_ARTICLES)
                 as.snippet_chars = 0;
         }
-        rc = run_compiled(xdb, req, c.q, c.ranked, &as, w, res, e);
+        rc.q = c.q;
+        rc.sort = resolve_sort(req->sort, c.ranked);
+        st = run_compiled(&rc, &as, w, res, e);
     }
+    lg_collapse_free(rc.col);
     assembler_free(&as);
     lg_hlset_free(as.hl);
     compiled_free(&c);
-    return rc;
+    return st;
 }
 
-/* Pages through every match in docid order (cheap: no weighting, early
- * termination) with its value in `slot`. */
-static int visit_all(xs_db *xdb, const lg_search_req *req, const xs_query *q, const int *slots,
-                     lg_value_fn fn, void *ctx, uint64_t *total, lg_err *e)
+typedef struct {
+    lg_value_fn fn;
+    void *ctx;
+    uint64_t *total;
+} visitor;
+
+static int visit_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e)
 {
-    uint64_t doccount = 0;
-    if (xs_db_doccount(xdb, &doccount) != XS_OK)
-        return lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(xdb));
-    xs_search_opts o;
-    search_options(req, 0, doccount, &o);
-    o.sort = XS_SORT_DOCID;
-    o.value_slots[0] = slots[0];
-    o.value_slots[1] = slots[1];
-    o.limit = LG_VISIT_PAGE;
-    *total = 0;
-    for (o.offset = 0;; o.offset += o.limit) {
-        xs_results *r = NULL;
-        if (search_page(xdb, q, &o, &r, e) != 0)
-            return -1;
-        size_t n = xs_results_size(r);
-        for (size_t i = 0; i < n; i++) {
-            lg_value v[2];
-            for (int k = 0; k < 2; k++)
-                v[k].s = xs_results_value(r, i, k, &v[k].len);
-            fn(ctx, v);
-        }
-        xs_results_free(r);
-        *total += n;
-        if (n < o.limit)
-            return 0;
-    }
+    visitor *v = ctx;
+    lg_value vals[2];
+    (void)copies, (void)e;
+    for (int k = 0; k < 2; k++)
+        vals[k].s = xs_results_value(r, i, V_CALLER + k, &vals[k].len);
+    v->fn(v->ctx, vals);
+    ++*v->total;
+    return 0;
 }
 
 int lg_search_each(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const int slots[2],
                    lg_value_fn fn, void *ctx, uint64_t *total, lg_err *e)
 {
     compiled c;
+    *total = 0;
+    /* One database: keyset pages in flat memory; shards: offset pages. */
+    run_ctx r = {.sql = sql, .xdb = xdb, .req = req, .sort = LG_SORT_ID, .keyset = sql != NULL,
+                 .want = UINT64_MAX, .page = visit_page(req)};
     int rc = compile_request(sql, xdb, req, &c, e);
     if (rc == 0)
-        rc = visit_all(xdb, req, c.q, slots, fn, ctx, total, e);
+        rc = collapser(sql, xdb, req, c.q, &r.col, e);
+    if (rc == 0) {
+        r.q = c.q;
+        visitor v = {fn, ctx, total};
+        rc = walk(&r, NULL, slots, visit_one, &v, e);
+    }
+    lg_collapse_free(r.col);
     compiled_free(&c);
     return rc;
 }

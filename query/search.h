@@ -4,6 +4,23 @@
  *
  * Everything that filters or orders happens inside Xapian, so totals,
  * offsets and limits are exact; SQLite only supplies display fields.
+ *
+ * Paging. Two ways, one walker:
+ * - keyset pages (an export from one database in id, newest or oldest
+ *   order; count and timeline on one database, in id order): each page is
+ *   the query filtered to results after the last one seen (keyset.h), so
+ *   memory is one page whatever the depth; copies are collapsed result by
+ *   result (collapse.h) and the collapsed total is counted by walking the
+ *   results in id order (Xapian's own count would hold every group).
+ * - offset pages (search and quotes, which show a top-N page; relevance
+ *   order, which has no key to start after; every run over shards, which
+ *   have neither SQLite nor the docid-range filter on remote servers):
+ *   Xapian's collapse key collapses, and the first page checks every match
+ *   for an exact total and exact copy counts (one C++ match walk). Page k
+ *   makes Xapian keep the best k x page results, so an export this way
+ *   grows with depth. Copies on later pages are counted from SQLite
+ *   (collapse.h), over shards by one query each (shards.h).
+ * Both give the same results, ranks, totals and copy counts.
  */
 #ifndef LEGATE_QUERY_SEARCH_H
 #define LEGATE_QUERY_SEARCH_H
@@ -39,10 +56,15 @@ typedef struct {
     /* The columns, in order (--fields); NULL: the target's own. */
     const lg_field_id *fields;
     size_t n_fields;
-    /* Results fetched from Xapian at a time (0: all at once): exports use
-     * pages so memory stays constant whatever the count. */
+    /* Results fetched from Xapian at a time (0: offset + limit, at most
+     * LG_VISIT_PAGE, on keyset pages; offset pages: all at once). */
     uint64_t page;
-    /* With LG_SORT_ID, only ids above this: a cursor to resume an export. */
+    /* An export (every match, streamed): keyset pages where they apply
+     * (see Paging). Otherwise a search: offset pages. */
+    int stream;
+    /* In id, newest or oldest order, start after the result with this id
+     * (0: at the start): resumes an export where it stopped. Over shards
+     * only in id order (the ids are read from the results). */
     uint64_t after;
 } lg_search_req;
 
@@ -62,10 +84,12 @@ int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
 
 /* Calls fn for every result of req (its query, filters, target and
  * collapsing: copies collapsed into one result are visited once; order,
- * offset and limit ignored) with the result's values in slots[0] and
- * slots[1] (-1: unused; "" when the document has none). *total gets the
- * number of results visited, which is the search total. Exact and in
- * constant memory: used by count and timeline. */
+ * offset, limit, stream and after ignored) with the result's values in
+ * slots[0] and slots[1] (-1: unused; "" when the document has none), in id
+ * order, req->page (default LG_VISIT_PAGE) at a time. *total gets the
+ * number of results visited, which is the search total. Exact; in constant
+ * memory on one database (keyset pages), not over shards (offset pages):
+ * used by count and timeline. */
 #define LG_VISIT_PAGE 10000
 typedef struct {
     const char *s;  /* not NUL-terminated; valid during the call */

@@ -6,6 +6,7 @@
 
 #include "fields.h"
 #include "strbuf.h"
+#include "tally.h"
 
 int lg_period_parse(const char *name, lg_period *out)
 {
@@ -91,17 +92,16 @@ static char *period_label(lg_period p, long i)
 
 /* ---- gathering ------------------------------------------------------ */
 
-typedef struct {
-    long period;
-    char *series;  /* split key, NULL when not split */
-} point;
-
+/* Running tallies as the results stream by: memory follows the distinct
+ * (period, series) pairs, never the results. */
 typedef struct {
     lg_period period;
     int split;
-    point *v;
-    size_t n, cap;
-    uint64_t undated;
+    lg_tally cells;     /* key: the period index's bytes, then the series key */
+    lg_tally series;    /* key: the series key ("" none); count: its total */
+    lg_sb key;
+    long lo, hi;
+    uint64_t dated, undated;
     int failed;
 } gather;
 
@@ -121,19 +121,23 @@ static void add_point(void *ctx, const lg_value v[2])
         return;
     }
     int y = digits(v[0].s, 4), m = digits(v[0].s + 4, 2), d = digits(v[0].s + 6, 2);
-    if (g->failed || LG_GROW(g->v, g->n, g->cap) != 0) {
+    long p = period_index(g->period, y, m ? m : 1, d ? d : 1);
+    g->lo = g->dated && g->lo < p ? g->lo : p;
+    g->hi = g->dated && g->hi > p ? g->hi : p;
+    g->dated++;
+    size_t slen = g->split ? v[1].len : 0;
+    lg_sb_reset(&g->key);
+    lg_sb_add(&g->key, (const char *)&p, sizeof p);
+    lg_sb_add(&g->key, v[1].s, slen);
+    if (g->failed || lg_tally_add(&g->cells, g->key.buf, g->key.len, 1) != 0 ||
+        (g->split && lg_tally_add(&g->series, v[1].s, slen, 1) != 0))
         g->failed = 1;
-        return;
-    }
-    point *p = &g->v[g->n++];
-    p->period = period_index(g->period, y, m ? m : 1, d ? d : 1);
-    p->series = g->split && v[1].len ? strndup(v[1].s, v[1].len) : NULL;
 }
 
 /* ---- series --------------------------------------------------------- */
 
 typedef struct {
-    char *key;
+    const char *key;  /* NULL: results without the value */
     uint64_t count;
 } tally;
 
@@ -156,21 +160,16 @@ static int by_count(const void *a, const void *b)
 /* Series keys by frequency (the unknown key last, as "other" is). */
 static tally *rank_series(const gather *g, size_t *n)
 {
-    tally *t = calloc(g->n ? g->n : 1, sizeof *t);
+    tally *t = calloc(g->series.n ? g->series.n : 1, sizeof *t);
     if (!t)
         return NULL;
-    for (size_t i = 0; i < g->n; i++)
-        t[i] = (tally){g->v[i].series, 1};
-    qsort(t, g->n, sizeof *t, by_key);
-    size_t out = 0;
-    for (size_t i = 0; i < g->n; i++) {
-        if (out && by_key(&t[out - 1], &t[i]) == 0)
-            t[out - 1].count++;
-        else
-            t[out++] = t[i];
+    *n = 0;
+    for (size_t i = 0; i < g->series.cap; i++) {
+        const lg_tally_entry *b = &g->series.v[i];
+        if (b->key)
+            t[(*n)++] = (tally){b->len ? b->key : NULL, b->count};
     }
-    qsort(t, out, sizeof *t, by_count);
-    *n = out;
+    qsort(t, *n, sizeof *t, by_count);
     return t;
 }
 
@@ -194,7 +193,7 @@ static char *display_name(sqlite3 *sql, lg_split split, const char *key)
 static size_t series_of(const tally *top, size_t n_top, size_t n_series, const char *key)
 {
     for (size_t i = 0; i < n_top; i++)
-        if (key && top[i].key && strcmp(top[i].key, key) == 0)
+        if (*key && top[i].key && strcmp(top[i].key, key) == 0)
             return i;
     return n_series - 1;
 }
@@ -212,20 +211,20 @@ static int fill(lg_timeline *t, const gather *g, sqlite3 *sql, lg_split split)
     t->series = calloc(t->n_series ? t->n_series : 1, sizeof *t->series);
     for (size_t i = 0; t->series && split && i < t->n_series; i++)
         t->series[i] = i < n_top ? display_name(sql, split, keys[i].key) : strdup("other");
-    long lo = g->v[0].period, hi = lo;
-    for (size_t i = 1; i < g->n; i++) {
-        lo = g->v[i].period < lo ? g->v[i].period : lo;
-        hi = g->v[i].period > hi ? g->v[i].period : hi;
-    }
-    t->n_periods = (size_t)(hi - lo + 1);
+    t->n_periods = (size_t)(g->hi - g->lo + 1);
     t->periods = calloc(t->n_periods, sizeof *t->periods);
     t->counts = calloc(t->n_periods * t->n_series, sizeof *t->counts);
     int rc = t->series && t->periods && t->counts ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < t->n_periods; i++)
-        t->periods[i] = period_label(g->period, lo + (long)i);
-    for (size_t i = 0; rc == 0 && i < g->n; i++) {
-        size_t s = split ? series_of(keys, n_top, t->n_series, g->v[i].series) : 0;
-        t->counts[s * t->n_periods + (size_t)(g->v[i].period - lo)]++;
+        t->periods[i] = period_label(g->period, g->lo + (long)i);
+    for (size_t i = 0; rc == 0 && i < g->cells.cap; i++) {
+        const lg_tally_entry *b = &g->cells.v[i];
+        if (!b->key)
+            continue;
+        long p;
+        memcpy(&p, b->key, sizeof p);
+        size_t s = split ? series_of(keys, n_top, t->n_series, b->key + sizeof p) : 0;
+        t->counts[s * t->n_periods + (size_t)(p - g->lo)] += b->count;
     }
     free(keys);
     return rc;
@@ -235,7 +234,8 @@ int lg_timeline_build(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_per
                       lg_split split, lg_timeline *out, lg_err *e)
 {
     memset(out, 0, sizeof *out);
-    gather g = {.period = period, .split = split != LG_SPLIT_NONE};
+    gather g = {.period = period, .split = split != LG_SPLIT_NONE, .cells = LG_TALLY_INIT,
+                .series = LG_TALLY_INIT, .key = LG_SB_INIT};
     int slots[2] = {lg_field_get(LG_F_DATE)->slot,
                     split == LG_SPLIT_OUTLET    ? lg_field_get(LG_F_OUTLET)->slot
                     : split == LG_SPLIT_SPEAKER ? lg_field_get(LG_F_SPEAKER)->slot
@@ -244,11 +244,11 @@ int lg_timeline_build(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_per
     if (rc == 0 && g.failed)
         rc = lg_err_set(e, LG_EXIT_DB, "out of memory");
     out->undated = g.undated;
-    if (rc == 0 && g.n && fill(out, &g, sql, split) != 0)
+    if (rc == 0 && g.dated && fill(out, &g, sql, split) != 0)
         rc = lg_err_set(e, LG_EXIT_DB, "out of memory");
-    for (size_t i = 0; i < g.n; i++)
-        free(g.v[i].series);
-    free(g.v);
+    lg_tally_free(&g.cells);
+    lg_tally_free(&g.series);
+    lg_sb_release(&g.key);
     return rc;
 }
 

@@ -154,6 +154,9 @@ xs_query *xs_query_combine(xs_op op, xs_query *const *subs, size_t n, unsigned w
 /* Documents whose value in `slot` is within [lo, hi] (byte-wise); an empty
  * lo or hi leaves that end open. */
 xs_query *xs_query_value_range(int slot, const char *lo, const char *hi);
+/* Documents whose docid is within [lo, hi] (hi 0: no upper end), never
+ * weighted: with a value range, where a keyset page starts. */
+xs_query *xs_query_docid_range(uint64_t lo, uint64_t hi);
 /* Terms starting with `prefix_and_stem` (e.g. "negoti"): expands to at most
  * max_expansion terms; more is an XS_QUERY_ERROR at search time. A match
  * weighs as its best-weighted expansion (OP_MAX): unlike OP_SYNONYM, whose
@@ -179,7 +182,7 @@ typedef enum {
     XS_SORT_DOCID        /* ascending docid, no weighting: cheapest to page */
 } xs_sort;
 
-#define XS_MAX_VALUES 2
+#define XS_MAX_VALUES 4
 
 typedef struct {
     double k1, k2, k3, b, min_normlen;  /* BM25Weight parameters */

@@ -8,6 +8,9 @@
  */
 #include "xs_internal.h"
 
+#include <algorithm>
+#include <limits>
+
 using Q = Xapian::Query;
 
 /* Runs `build` (returning a pointer); on failure NULL and xs_last_error. */
@@ -82,6 +85,69 @@ static Q value_range(int slot, const char *lo, const char *hi)
     if (open_end(lo))
         return Q(Q::OP_VALUE_LE, v, hi);
     return Q(Q::OP_VALUE_RANGE, v, lo, hi);
+}
+
+namespace {
+
+/* Every document with a docid in [lo, hi], walked on the all-documents
+ * list: Xapian has no docid range operator. */
+class DocidRange : public Xapian::PostingSource {
+    Xapian::docid lo, hi;
+    Xapian::Database db;
+    Xapian::PostingIterator it, end;
+    bool started = false;
+    Xapian::doccount most = 0;
+
+  public:
+    DocidRange(Xapian::docid lo_, Xapian::docid hi_) : lo(lo_), hi(hi_) {}
+    Xapian::PostingSource *clone() const override { return new DocidRange(lo, hi); }
+    void init(const Xapian::Database &d) override
+    {
+        db = d;
+        it = db.postlist_begin("");
+        end = db.postlist_end("");
+        started = false;
+        Xapian::docid last = db.get_lastdocid();
+        Xapian::doccount n = db.get_doccount();
+        Xapian::doccount span = lo > last ? 0 : std::min<Xapian::docid>(hi, last) - lo + 1;
+        most = std::min<Xapian::doccount>(n, span);
+        set_maxweight(0);
+    }
+    Xapian::doccount get_termfreq_min() const override { return 0; }
+    Xapian::doccount get_termfreq_est() const override { return most; }
+    Xapian::doccount get_termfreq_max() const override { return most; }
+    Xapian::docid get_docid() const override { return *it; }
+    void next(double) override
+    {
+        if (started)
+            ++it;
+        else
+            it.skip_to(lo);
+        started = true;
+    }
+    void skip_to(Xapian::docid did, double) override
+    {
+        it.skip_to(std::max(did, lo));
+        started = true;
+    }
+    bool at_end() const override { return started && (it == end || *it > hi); }
+};
+
+} // namespace
+
+static Q docid_range(uint64_t lo, uint64_t hi)
+{
+    const uint64_t top = std::numeric_limits<Xapian::docid>::max();
+    if (lo > top)
+        return Q::MatchNothing;
+    auto *src = new DocidRange(static_cast<Xapian::docid>(std::max<uint64_t>(lo, 1)),
+                               static_cast<Xapian::docid>(hi && hi < top ? hi : top));
+    return Q(src->release());
+}
+
+extern "C" xs_query *xs_query_docid_range(uint64_t lo, uint64_t hi)
+{
+    return make([&] { return docid_range(lo, hi); });
 }
 
 extern "C" xs_query *xs_query_term(const char *term, size_t len)

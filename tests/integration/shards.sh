@@ -90,6 +90,26 @@ for q in "${queries[@]}"; do
   done
 done
 
+# Exports in small pages: one database pages by key, shards by offset
+# (copies counted per result); a cut export resumes with --after in id order.
+for q in negotiations '' 'date:2024'; do
+  for sort in id newest oldest relevance; do
+    LEGATE_PAGE=3 same export --sort $sort "$q"
+    LEGATE_PAGE=3 same export --quotes --sort $sort "$q"
+  done
+  LEGATE_PAGE=2 same count --format json --by outlet "$q"
+done
+for target in "" --quotes; do
+  # shellcheck disable=SC2086
+  cut=$(LEGATE_DB=$WORK/one lg export $target --sort id --limit 4 --output ids | tail -1)
+  # shellcheck disable=SC2086
+  LEGATE_PAGE=2 same export $target --sort id --after "$cut"
+  # shellcheck disable=SC2086
+  same export $target --sort id --after "$cut" --offset 1 --limit 3
+done
+expect_exit 2 lg export --sort newest --after 3 --shards "$WORK/remote.stub"
+expect_grep "needs --sort id" "$WORK/err" "--after over shards: id order only"
+
 # The same through a stub of local paths (as `legate index --shards` writes it).
 expect_exit 0 lg search --format json --limit 0 --shards "$WORK/col/shards" negotiations
 expect_eq "$(LEGATE_DB=$WORK/one lg search --format json --limit 0 negotiations | norm)" \

@@ -689,6 +689,30 @@ START_TEST(test_value_range_search)
 }
 END_TEST
 
+START_TEST(test_docid_range)
+{
+    xs_db *db = open_ok(XS_OPEN_CREATE);
+    for (uint64_t id = 1; id <= 6; id++)
+        put(db, id, id % 2 ? "x odd" : "x", NULL, NULL);
+    ck_assert_int_eq(xs_db_delete(db, 4), XS_OK);
+    ck_assert_str_eq(ids_of(db, xs_query_docid_range(3, 0), NULL), "3 5 6");
+    ck_assert_str_eq(ids_of(db, xs_query_docid_range(2, 5), NULL), "2 3 5");
+    ck_assert_str_eq(ids_of(db, xs_query_docid_range(0, 1), NULL), "1");
+    ck_assert_str_eq(ids_of(db, xs_query_docid_range(7, 0), NULL), "");
+    ck_assert_str_eq(ids_of(db, xs_query_docid_range((uint64_t)1 << 40, 0), NULL), "");
+    /* as a filter: where a keyset page starts */
+    xs_query *subs[2] = {T("odd"), xs_query_docid_range(2, 0)};
+    ck_assert_str_eq(ids_of(db, xs_query_combine(XS_OP_FILTER, subs, 2, 0), NULL), "3 5");
+    xs_query *either[2] = {xs_query_docid_range(1, 1), xs_query_docid_range(5, 0)};
+    ck_assert_str_eq(ids_of(db, xs_query_combine(XS_OP_OR, either, 2, 0), NULL), "1 5 6");
+    for (int i = 0; i < 2; i++) {
+        xs_query_free(subs[i]);
+        xs_query_free(either[i]);
+    }
+    xs_db_close(db);
+}
+END_TEST
+
 START_TEST(test_wildcard)
 {
     xs_db *db = open_ok(XS_OPEN_CREATE);
@@ -856,6 +880,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_phrase_near_synonym);
     tcase_add_test(tc, test_sort_by_value);
     tcase_add_test(tc, test_value_range_search);
+    tcase_add_test(tc, test_docid_range);
     tcase_add_test(tc, test_wildcard);
     tcase_add_test(tc, test_scale);
     tcase_add_test(tc, test_offset_limit_total);
