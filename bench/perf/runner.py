@@ -20,7 +20,7 @@ import argparse, json, os, re, shutil, statistics, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCH = os.environ.get("BENCH_DIR", "/tmp/legate-bench")
-SYSTEMS = ["fts5", "xapian", "shards", "omindex", "legate"]
+SYSTEMS = ["fts5", "legate", "xapian", "omindex", "shards"]   # the order they run in
 QUEST_B = ["-b", "month:M", "-b", "year:Y", "-b", "outlet:P/"]
 FTS5_SQL = """.import --csv --schema temp {csv} staging
 BEGIN;
