@@ -102,8 +102,10 @@ class Varier:
         self.seen = set(self.tokens)
 
     def new_word(self, rng):
+        """A word not in the corpus nor invented before (3-6 syllables: 68M words, enough
+        for one per copy at any size here)."""
         while True:
-            w = "".join(rng.choice(self.SYL) for _ in range(rng.randint(3, 4)))
+            w = "".join(rng.choice(self.SYL) for _ in range(rng.randint(3, 6)))
             if w not in self.seen:
                 self.seen.add(w)
                 return w

@@ -4,13 +4,16 @@
  *   qtime RUNS FILE    FILE: one command a line, arguments separated by TABs
  *
  * Runs every command once as a warm-up, then RUNS passes over the file. Prints one line per
- * timed run on stdout: "PASS INDEX MILLISECONDS EXIT_STATUS OUTPUT_BYTES" (PASS 1..RUNS, INDEX
- * from 0); the child's stderr goes to /dev/null. Built by bench/perf/run, not by meson. */
+ * timed run on stdout: "PASS INDEX MILLISECONDS EXIT_STATUS OUTPUT_BYTES CPU_MILLISECONDS" (PASS
+ * 1..RUNS, INDEX from 0; CPU: the child's user + system time, which other load on a shared
+ * machine disturbs less than the elapsed time); the child's stderr goes to /dev/null. Built by bench/perf/run, not by meson. */
+#define _DEFAULT_SOURCE /* wait4 */
 #define _POSIX_C_SOURCE 200809L
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -32,8 +35,9 @@ static double now_ms(void) {
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-/* Runs argv with stdout into a pipe; returns the exit status (or 128+signal), sets *bytes. */
-static int run(char **argv, long *bytes) {
+/* Runs argv with stdout into a pipe; returns the exit status (or 128+signal), sets *bytes
+ * and *cpu_ms. */
+static int run(char **argv, long *bytes, double *cpu_ms) {
   int fd[2];
   if (pipe(fd) != 0) { perror("pipe"); exit(1); }
   pid_t pid = fork();
@@ -54,7 +58,10 @@ static int run(char **argv, long *bytes) {
   while ((r = read(fd[0], buf, sizeof buf)) > 0) *bytes += r;
   close(fd[0]);
   int st;
-  waitpid(pid, &st, 0);
+  struct rusage ru;
+  wait4(pid, &st, 0, &ru);
+  *cpu_ms = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3
+            + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
   return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
@@ -74,12 +81,13 @@ int main(int argc, char **argv) {
   }
   fclose(f);
   long bytes;
-  for (int i = 0; i < n; i++) run(cmds[i], &bytes);
+  double cpu;
+  for (int i = 0; i < n; i++) run(cmds[i], &bytes, &cpu);
   for (int p = 1; p <= runs; p++)
     for (int i = 0; i < n; i++) {
       double t0 = now_ms();
-      int st = run(cmds[i], &bytes);
-      printf("%d %d %.3f %d %ld\n", p, i, now_ms() - t0, st, bytes);
+      int st = run(cmds[i], &bytes, &cpu);
+      printf("%d %d %.3f %d %ld %.3f\n", p, i, now_ms() - t0, st, bytes, cpu);
     }
   return 0;
 }

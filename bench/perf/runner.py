@@ -32,11 +32,11 @@ COMMIT;
 
 
 def timed(cmd, tag, work, **kw):
-    """Runs cmd under /usr/bin/time; returns (seconds, peak RSS in MB)."""
+    """Runs cmd under /usr/bin/time; returns (elapsed s, peak RSS MB, user + system CPU s)."""
     tf = os.path.join(work, tag + ".time")
-    subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", tf] + cmd, check=True, **kw)
-    secs, kb = open(tf).read().split()[-2:]
-    return float(secs), int(kb) / 1024
+    subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S", "-o", tf] + cmd, check=True, **kw)
+    secs, kb, user, sys_ = open(tf).read().split()[-4:]
+    return float(secs), int(kb) / 1024, float(user) + float(sys_)
 
 
 def du(path):
@@ -54,11 +54,11 @@ def build(system, corpus, work, legate, ndocs):
     if system == "fts5":
         sql = os.path.join(work, "fts5.sql")
         open(sql, "w").write(FTS5_SQL.format(csv=os.path.join(corpus, "docs.csv")))
-        secs, rss = timed(["sqlite3", db + ".db"], system, work, stdin=open(sql))
-        return dict(secs=secs, rss=rss, mb=du(db + ".db"))
+        secs, rss, cpu = timed(["sqlite3", db + ".db"], system, work, stdin=open(sql))
+        return dict(secs=secs, rss=rss, cpu=cpu, mb=du(db + ".db"))
     if system == "xapian":
-        secs, rss = timed(["/usr/bin/python3", HERE + "/xbuild.py", docs, db], system, work)
-        return dict(secs=secs, rss=rss, mb=du(db))
+        secs, rss, cpu = timed(["/usr/bin/python3", HERE + "/xbuild.py", docs, db], system, work)
+        return dict(secs=secs, rss=rss, cpu=cpu, mb=du(db))
     if system == "shards":
         t0 = time.monotonic()
         ps = [subprocess.Popen(["/usr/bin/time", "-f", "%e %M", "-o", "%s/shard%d.time" % (work, i),
@@ -77,16 +77,16 @@ def build(system, corpus, work, legate, ndocs):
         html = os.path.join(corpus, "html")
         if not os.path.isdir(html):
             return None
-        secs, rss = timed(["omindex", "--db", db, "--url", "/", html], system, work,
-                          stdout=subprocess.DEVNULL)
-        return dict(secs=secs, rss=rss, mb=du(db))
+        secs, rss, cpu = timed(["omindex", "--db", db, "--url", "/", html], system, work,
+                               stdout=subprocess.DEVNULL)
+        return dict(secs=secs, rss=rss, cpu=cpu, mb=du(db))
     if system == "legate":
-        secs, rss = timed([legate, "--db", db, "index", "--quiet", docs], system, work)
-        out = dict(secs=secs, rss=rss, mb=du(db),
+        secs, rss, cpu = timed([legate, "--db", db, "index", "--quiet", docs], system, work)
+        out = dict(secs=secs, rss=rss, cpu=cpu, mb=du(db),
                    mb_sqlite=du(os.path.join(db, "legate.sqlite")),
                    mb_xapian=du(os.path.join(db, "xapian")))
         err = os.path.join(work, "export.err")
-        esecs, erss = timed([legate, "--db", db, "export", "--format", "ndjson"], "export",
+        esecs, erss, _ = timed([legate, "--db", db, "export", "--format", "ndjson"], "export",
                             work, stdout=subprocess.DEVNULL, stderr=open(err, "w"))
         rows = int(re.search(r"exported (\d+)", open(err).read()).group(1))
         out.update(export_secs=esecs, export_rss=erss, export_rows=rows,
@@ -126,11 +126,12 @@ def time_queries(system, queries, work, legate, runs):
             f.write("\t".join(c) + "\n")
     out = subprocess.run([os.path.join(BENCH, "qtime"), str(runs), tsv], capture_output=True,
                          text=True, check=True).stdout
-    per = {}
+    per, cpu = {}, {}
     fails, empty = set(), set()
     for line in out.splitlines():
-        p, i, ms, st, nbytes = line.split()
+        p, i, ms, st, nbytes, cms = line.split()
         per.setdefault(int(p), []).append(float(ms))
+        cpu.setdefault(int(p), []).append(float(cms))
         if int(st) >= 2:                      # legate exits 1 when nothing matched
             fails.add(int(i))
         if nbytes == "0" or st == "1":
@@ -138,6 +139,8 @@ def time_queries(system, queries, work, legate, runs):
     return dict(p50=statistics.median(pct(v, 50) for v in per.values()),
                 p99=statistics.median(pct(v, 99) for v in per.values()),
                 mean=statistics.median(statistics.mean(v) for v in per.values()),
+                cpu_p50=statistics.median(pct(v, 50) for v in cpu.values()),
+                cpu_p99=statistics.median(pct(v, 99) for v in cpu.values()),
                 failed=len(fails), empty=len(empty),
                 failed_examples=[cmds[i][-1] for i in sorted(fails)[:3]])
 
@@ -160,6 +163,8 @@ def bench(size, a):
             res.pop(s, None)
             continue
         r["docs_s"] = ndocs / r["secs"]
+        if "cpu" in r:
+            r["docs_cpu_s"] = ndocs / r["cpu"]
         if s != "shards":
             print("[%s] %s: %d queries x (1 + %d)" % (size, s, len(queries), a.runs),
                   file=sys.stderr, flush=True)
@@ -180,8 +185,8 @@ def fmt(x, unit=""):
 
 def table(results):
     """One markdown table: a row per system and size, then Legate's ratios."""
-    rows = ["| size | system | build docs/s | peak RSS MB | index MB | query p50 ms | p99 ms | "
-            "failed/empty |", "|---|---|---|---|---|---|---|---|"]
+    rows = ["| size | system | build docs/s | docs per CPU-s | peak RSS MB | index MB | "
+            "query p50 ms | p99 ms | CPU p50 / p99 ms | failed/empty |", "|---" * 10 + "|"]
     names = {"fts5": "SQLite FTS5 (sqlite3 CLI)", "xapian": "Xapian Python TermGenerator (quest)",
              "shards": "Xapian Python, 2 shards + compact", "omindex": "omindex (quest)",
              "legate": "legate index / search"}
@@ -191,10 +196,11 @@ def table(results):
             if not x:
                 continue
             q = "p50" in x
-            rows.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            rows.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 "%s (%s docs)" % (size, "{:,}".format(r["docs"])), names[s], fmt(x["docs_s"]),
-                fmt(x["rss"]), fmt(x["mb"]), fmt(x.get("p50")) if q else "—",
-                fmt(x.get("p99")) if q else "—",
+                fmt(x.get("docs_cpu_s")), fmt(x["rss"]), fmt(x["mb"]),
+                fmt(x.get("p50")) if q else "—", fmt(x.get("p99")) if q else "—",
+                "%s / %s" % (fmt(x.get("cpu_p50")), fmt(x.get("cpu_p99"))) if q else "—",
                 "%d/%d" % (x["failed"], x["empty"]) if q else "—"))
     rows += ["", "| size | legate build ÷ python-xapian | ÷ omindex | ÷ 2-shard ceiling | "
              "legate index ÷ FTS5 size | p50 ÷ quest (omindex) | p99 ÷ quest (omindex) | "
