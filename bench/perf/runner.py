@@ -205,7 +205,8 @@ def table(results):
     rows += ["", "| size | legate build ÷ python-xapian | ÷ omindex | ÷ 2-shard ceiling | "
              "legate index ÷ FTS5 size | p50 ÷ quest (omindex) | p99 ÷ quest (omindex) | "
              "p50 ÷ quest (python idx) | p99 ÷ quest (python idx) | p50 ÷ sqlite3 | p99 ÷ sqlite3 | "
-             "export rows/s (RSS MB) |", "|---" * 12 + "|"]
+             "export rows/s (RSS MB) | CPU: build ÷ python-xapian | CPU p50 ÷ quest (omindex) | "
+             "CPU p50 ÷ sqlite3 |", "|---" * 15 + "|"]
     for size, r in results.items():
         L = r.get("legate")
         if not L:
@@ -215,11 +216,12 @@ def table(results):
             if not x or key not in x:
                 return "—"
             return "%.2f" % ((x[key] / L[key]) if inv else (L[key] / x[key]))
-        rows.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s (%s) |" % (
+        rows.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s (%s) | %s | %s | %s |" % (
             size, ratio("xapian", "docs_s"), ratio("omindex", "docs_s"), ratio("shards", "docs_s"),
             ratio("fts5", "mb"), ratio("omindex", "p50"), ratio("omindex", "p99"),
             ratio("xapian", "p50"), ratio("xapian", "p99"), ratio("fts5", "p50"),
-            ratio("fts5", "p99"), fmt(L.get("export_rows_s")), fmt(L.get("export_rss"))))
+            ratio("fts5", "p99"), fmt(L.get("export_rows_s")), fmt(L.get("export_rss")),
+            ratio("xapian", "docs_cpu_s"), ratio("omindex", "cpu_p50"), ratio("fts5", "cpu_p50")))
     return "\n".join(rows)
 
 
