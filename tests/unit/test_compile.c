@@ -39,7 +39,7 @@ static xs_query *compile(const char *q, const lg_filters *f, int *ranked)
     xs_query *x = NULL;
     lg_qerror err;
     int r;
-    ck_assert_msg(lg_query_compile(n, f, stemmer, &x, &r, &err) == 0, "%s: %s", q, err.message);
+    ck_assert_msg(lg_query_compile(n, f, stemmer, &x, &r, &err) == 0, "%s: %s", q ? q : "(no query)", err.message);
     lg_qnode_free(n);
     if (ranked)
         *ranked = r;
