@@ -52,8 +52,9 @@ typedef struct {
      * NULL: no alias table. */
     int (*resolve)(void *ctx, lg_field_id field, const char *key, char *out, size_t cap);
     void *resolve_ctx;
-    /* When set, wildcards are expanded against it at compile time (a
-     * database of shards: xs_query_wildcard_in). */
+    /* When set, wildcards are expanded against it at compile time
+     * (xs_query_wildcard_in), as every search does; NULL leaves them to
+     * Xapian at search time (xs_query_wildcard). */
     xs_db *expand;
 } lg_filters;
 

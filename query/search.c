@@ -720,7 +720,10 @@ static int compile_request(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, c
     /* Shards have no alias tables to ask: names are matched by their key. */
     filters.resolve = sql ? resolve_alias : NULL;
     filters.resolve_ctx = sql;
-    filters.expand = sql ? NULL : xdb;
+    /* Wildcards expand now, against the index searched: the same terms
+     * over shards as over one database, and an over-long expansion is an
+     * error before Xapian's matcher (which leaks when it finds one). */
+    filters.expand = xdb;
     filters.kind = targets[req->target].kind;
     c->stemmer = lg_stemmer_new();
     if (!c->stemmer)

@@ -164,8 +164,9 @@ xs_query *xs_query_docid_range(uint64_t lo, uint64_t hi);
  * shards, that weight is the same over shards as over one database. */
 xs_query *xs_query_wildcard(const char *pattern, unsigned max_expansion);
 /* The same, expanded now against `db`'s terms (NULL, with xs_last_error,
- * past max_expansion). For shards: Xapian 1.4 expands a wildcard in each
- * shard separately, which changes its statistics and so the ranking. */
+ * past max_expansion). Searches use this one: Xapian 1.4 expands a
+ * wildcard in each shard separately, and when the expansion exceeds its
+ * limit at search time Xapian 1.4.22 leaks the expanded terms' weights. */
 xs_query *xs_query_wildcard_in(xs_db *db, const char *pattern, unsigned max_expansion);
 /* The same query with every weight multiplied by `factor` (0: pure filter). */
 xs_query *xs_query_scale(const xs_query *q, double factor);
