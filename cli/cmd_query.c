@@ -85,14 +85,14 @@ static const char export_help[] =
     "\n"
     "Writes every match (articles, or quotations with --quotes), streaming, then\n"
     "\"exported N of N\" on stderr. It never stops short silently: a failed write\n"
-    "is an error (exit 4). Memory stays flat whatever the count in id, newest and\n"
-    "oldest order; relevance order (the default with words) and --shards grow\n"
-    "with depth.\n"
+    "is an error (exit 4). Memory stays flat whatever the count, in every order\n"
+    "(relevance, the default with words, sorts through temporary files); over\n"
+    "--shards it grows with depth.\n"
     "\n" QUERY_HELP SHARDS_HELP UNDATED_HELP LIST_HELP
     "  --quotes           export quotations instead of articles\n"
     "  --fields A,B,...   only these columns, in this order\n"
-    "  --after ID         with --sort id, newest or oldest (--shards: id): start\n"
-    "                     after the result with this id (resume a cut export)\n"
+    "  --after ID         start after the result with this id, in the same order\n"
+    "                     (resume a cut export; --shards: with --sort id only)\n"
     "  --no-collapse      one row per copy of a reprinted story or quotation\n"
     "\n"
     "Default format ndjson; default limit: every match. Columns are those of\n"
@@ -584,8 +584,6 @@ static int run_command(int argc, char **argv, mode m)
     int rc = lg_cli_parse(&spec, argc, argv);
     if (rc == 0 && check_fields(&a) != 0)
         rc = -1;
-    if (rc == 0 && a.req.after && (a.req.sort == LG_SORT_AUTO || a.req.sort == LG_SORT_RELEVANCE))
-        rc = -1, lg_cli_usage(a.cmd, "--after needs --sort id, newest or oldest");
     /* Shards have no key filter: a cursor is found by reading ids in order. */
     if (rc == 0 && a.req.after && a.shards && a.req.sort != LG_SORT_ID)
         rc = -1, lg_cli_usage(a.cmd, "--after with --shards needs --sort id");

@@ -12,6 +12,7 @@
 #include "fields.h"
 #include "keyset.h"
 #include "parse.h"
+#include "ranked.h"
 #include "shards.h"
 #include "snippet.h"
 #include "strbuf.h"
@@ -358,6 +359,9 @@ typedef struct {
      * copies result by result. Offset pages start at `offset` and stop
      * after `want` results; Xapian's collapse key collapses. */
     int keyset;
+    /* Relevance-ordered export from one database: every match weighed and
+     * sorted in bounded memory (ranked.h). */
+    int ranked;
     uint64_t offset, want;
     uint64_t page;          /* results fetched at a time, at least 1 */
     int hits;               /* results become hits: copies counted, shards' data fetched */
@@ -449,14 +453,20 @@ static int walk_page(run_ctx *rc, const xs_results *r, lg_key *cursor, result_fn
     return stop;
 }
 
+/* Xapian's defaults but BM25's usual k1 and b (Robertson; Lucene's too)
+ * over Xapian's 1 and 0.5: +0.01 MAP on Cranfield (bench/README.md,
+ * "Relevance"). */
+static void bm25_options(xs_search_opts *o)
+{
+    xs_search_opts_init(o);
+    o->k1 = 1.2;
+    o->b = 0.75;
+}
+
 /* What every page of rc asks Xapian for, besides where it starts. */
 static void page_options(const run_ctx *rc, const int slots[2], xs_search_opts *o)
 {
-    xs_search_opts_init(o);
-    /* BM25's usual k1 and b (Robertson; Lucene's too) over Xapian's 1 and
-     * 0.5: +0.01 MAP on Cranfield (bench/README.md, "Relevance"). */
-    o->k1 = 1.2;
-    o->b = 0.75;
+    bm25_options(o);
     o->sort = xapian_sort(rc->sort);
     o->sort_slot = lg_field_get(LG_F_DATE)->slot;
     o->limit = rc->page;
@@ -570,22 +580,23 @@ static int emit_begin(emitter *m, lg_err *e)
     return lg_fmt_begin(m->w, m->res->total, m->rc->req->offset) == 0 ? 0 : write_failed(e);
 }
 
-/* Result i of r as a hit: 1 when filled, 0 when it is gone (a writer
- * deleted it after Xapian answered) or at or before `after`, -1 on error. */
-static int hit_of(emitter *m, const xs_results *r, size_t i, uint64_t copies, lg_hit *h,
-                  lg_err *e)
+/* The result with Xapian docid `docid` (document data `data`, over
+ * shards) as a hit: 1 when filled, 0 when it is gone (a writer deleted it
+ * after Xapian answered) or at or before `after`, -1 on error. */
+static int hit_of(emitter *m, uint64_t docid, const char *data, size_t len, uint64_t copies,
+                  lg_hit *h, lg_err *e)
 {
-    size_t len;
-    const char *data = xs_results_data(r, i, &len);
-    uint64_t id = xs_results_docid(r, i) - docid_base(m->as->t);
+    uint64_t id = docid - docid_base(m->as->t);
     int got = m->as->sql ? assemble(m->as, id, copies, h, e)
                          : assemble_data(m->as, data, len, copies, h, e);
     return got > 0 && h->id <= m->after ? 0 : got;
 }
 
-static int emit_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e)
+/* Writes one result, after the skipped ones; 1 once req->limit are
+ * written. */
+static int emit_hit(emitter *m, uint64_t docid, double score, const char *data, size_t len,
+                    uint64_t copies, lg_err *e)
 {
-    emitter *m = ctx;
     if (emit_begin(m, e) != 0)
         return -1;
     if (m->skip && !m->after) {
@@ -593,13 +604,13 @@ static int emit_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, l
         return 0;
     }
     lg_hit h = {0};
-    int got = hit_of(m, r, i, copies, &h, e);
+    int got = hit_of(m, docid, data, len, copies, &h, e);
     if (got > 0 && m->skip) {
         m->skip--, m->rank++;
         got = 0;
     } else if (got > 0) {
         h.rank = ++m->rank;
-        h.score = xs_results_score(r, i);
+        h.score = score;
         m->res->shown++;
         got = lg_fmt_hit(m->w, &h) == 0 ? 1 : write_failed(e);
     }
@@ -607,6 +618,13 @@ static int emit_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, l
     if (got < 0)
         return -1;
     return m->res->shown >= m->rc->req->limit ? 1 : 0;
+}
+
+static int emit_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e)
+{
+    size_t len;
+    const char *data = xs_results_data(r, i, &len);
+    return emit_hit(ctx, xs_results_docid(r, i), xs_results_score(r, i), data, len, copies, e);
 }
 
 /* Where a resumed export starts: the key of result `after`. */
@@ -637,6 +655,11 @@ static void plan_run(run_ctx *rc, emitter *m)
 {
     const lg_search_req *req = rc->req;
     rc->keyset = rc->sql && req->stream && rc->sort != LG_SORT_RELEVANCE;
+    rc->ranked = rc->sql && req->stream && rc->sort == LG_SORT_RELEVANCE;
+    if (rc->ranked) {
+        m->skip = req->offset;
+        return;
+    }
     if (rc->keyset) {
         uint64_t want = req->offset + req->limit;
         rc->page = req->page ? req->page : want < LG_VISIT_PAGE ? want : LG_VISIT_PAGE;
@@ -656,6 +679,40 @@ static void plan_run(run_ctx *rc, emitter *m)
     rc->page = req->page ? req->page : rc->want ? rc->want : 1;
 }
 
+/* A ranked run (ranked.h): the rows in order, SQLite's reads for each
+ * LG_VISIT_PAGE of them in one read transaction, as walk_page does. */
+static int run_ranked(run_ctx *rc, emitter *m, lg_err *e)
+{
+    const lg_search_req *req = rc->req;
+    xs_search_opts bm25;
+    bm25_options(&bm25);
+    uint64_t base = docid_base(&targets[req->target]);
+    lg_ranked *rk;
+    int st = lg_ranked_new(rc->sql, rc->xdb, rc->q, &bm25,
+                           req->collapse ? targets[req->target].collapse_slot : -1,
+                           req->after ? base + req->after : 0, req->page, &rk, e);
+    if (st == 1)
+        return lg_err_set(e, LG_EXIT_USAGE, "--after %llu: no such result",
+                          (unsigned long long)req->after);
+    if (st != 0)
+        return -1;
+    rc->total = lg_ranked_total(rk);
+    st = req->limit > 0 ? 0 : 1;
+    int tx = 0;
+    uint64_t docid, copies, n = 0;
+    double w;
+    while (st == 0 && (st = lg_ranked_next(rk, &docid, &w, &copies, e)) == 1) {
+        if (n++ % LG_VISIT_PAGE == 0) {
+            page_end(rc->sql, tx);
+            tx = page_begin(rc->sql);
+        }
+        st = emit_hit(m, docid, w, NULL, 0, copies, e);
+    }
+    page_end(rc->sql, tx);
+    lg_ranked_free(rk);
+    return st < 0 ? -1 : 0;
+}
+
 static int run_compiled(run_ctx *rc, assembler *as, lg_fmt *w, lg_search_res *res, lg_err *e)
 {
     const lg_search_req *req = rc->req;
@@ -664,11 +721,13 @@ static int run_compiled(run_ctx *rc, assembler *as, lg_fmt *w, lg_search_res *re
     lg_key from;
     int st = xs_db_doccount(rc->xdb, &rc->doccount) == XS_OK
                  ? 0 : lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(rc->xdb));
-    if (st == 0 && rc->keyset && req->after)
+    if (st == 0 && rc->ranked)
+        st = run_ranked(rc, &m, e);
+    else if (st == 0 && rc->keyset && req->after)
         st = after_key(rc, &from, e);
     if (st == 0 && rc->keyset)
         st = count_total(rc, e);
-    if (st == 0 && (!rc->keyset || req->limit > 0))
+    if (st == 0 && !rc->ranked && (!rc->keyset || req->limit > 0))
         st = walk(rc, rc->keyset && req->after ? &from : NULL, NULL, emit_one, &m, e);
     if (st == 0)
         st = emit_begin(&m, e);

@@ -5,22 +5,25 @@
  * Everything that filters or orders happens inside Xapian, so totals,
  * offsets and limits are exact; SQLite only supplies display fields.
  *
- * Paging. Two ways, one walker:
+ * Paging. Two ways, one walker, and a sort:
  * - keyset pages (an export from one database in id, newest or oldest
  *   order; count and timeline on one database, in id order): each page is
  *   the query filtered to results after the last one seen (keyset.h), so
  *   memory is one page whatever the depth; copies are collapsed result by
  *   result (collapse.h) and the collapsed total is counted by walking the
  *   results in id order (Xapian's own count would hold every group).
- * - offset pages (search and quotes, which show a top-N page; relevance
- *   order, which has no key to start after; every run over shards, which
- *   have neither SQLite nor the docid-range filter on remote servers):
+ * - offset pages (search and quotes, which show a top-N page; every run
+ *   over shards, which have neither SQLite nor the docid-range filter on
+ *   remote servers):
  *   Xapian's collapse key collapses, and the first page checks every match
  *   for an exact total and exact copy counts (one C++ match walk). Page k
  *   makes Xapian keep the best k x page results, so an export this way
  *   grows with depth. Copies on later pages are counted from SQLite
  *   (collapse.h), over shards by one query each (shards.h).
- * Both give the same results, ranks, totals and copy counts.
+ * - an export from one database in relevance order, which has no key to
+ *   start after, weighs every match in docid pages and sorts them in a
+ *   SQLite temporary table (ranked.h): memory bounded whatever the depth.
+ * All give the same results, ranks, totals and copy counts.
  */
 #ifndef LEGATE_QUERY_SEARCH_H
 #define LEGATE_QUERY_SEARCH_H
@@ -57,14 +60,15 @@ typedef struct {
     const lg_field_id *fields;
     size_t n_fields;
     /* Results fetched from Xapian at a time (0: offset + limit, at most
-     * LG_VISIT_PAGE, on keyset pages; offset pages: all at once). */
+     * LG_VISIT_PAGE, on keyset pages; LG_RANKED_PAGE weighed in relevance
+     * order; offset pages: all at once). */
     uint64_t page;
-    /* An export (every match, streamed): keyset pages where they apply
-     * (see Paging). Otherwise a search: offset pages. */
+    /* An export (every match, streamed): keyset pages or the sort where
+     * they apply (see Paging). Otherwise a search: offset pages. */
     int stream;
-    /* In id, newest or oldest order, start after the result with this id
-     * (0: at the start): resumes an export where it stopped. Over shards
-     * only in id order (the ids are read from the results). */
+    /* Start after the result with this id (0: at the start), in the same
+     * order: resumes an export where it stopped. Over shards only in id
+     * order (the ids are read from the results). */
     uint64_t after;
 } lg_search_req;
 

@@ -97,8 +97,8 @@ for sort in id newest oldest; do
 done
 
 # A cut export resumes with --after exactly where it stopped, in every
-# keyset order, at any page size.
-for sort in id newest oldest; do
+# order, at any page size.
+for sort in id newest oldest relevance; do
   for args in "" "--no-collapse" "treaty"; do
     FIELDS=id,dup_count
     # shellcheck disable=SC2086
@@ -118,8 +118,11 @@ whole=$(rows --quotes --sort newest --no-collapse)
 first=$(head -1 <<<"$whole" | jq .quote_id)
 expect_eq "$(sed 1d <<<"$whole")" "$(LEGATE_PAGE=1 rows --quotes --sort newest --no-collapse --after "$first")" "quotations resume after a quote id"
 expect_exit 2 lg export --sort newest --after 999999
-expect_exit 2 lg export --after 3
-expect_exit 2 lg export --sort relevance --after 3
+expect_exit 2 lg export --sort relevance --after 999999
+# In relevance order a cursor must be among the matches (it has a weight).
+untreated=$(lg export --sort id --fields id 2>/dev/null | jq .id | grep -vxF -f <(lg export treaty --no-collapse --fields id 2>/dev/null | jq .id) | head -1)
+expect_exit 2 lg export treaty --after "$untreated"
+expect_exit 0 lg export treaty --sort newest --after "$untreated"
 
 # Counts: the same at every page size, summing to the total, and equal to
 # counting the exported rows.
