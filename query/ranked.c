@@ -1,10 +1,12 @@
 #include "ranked.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 struct lg_ranked {
     sqlite3 *sql;
     uint64_t page;
+    int64_t cache;          /* main's cache_size before, restored after */
     sqlite3_stmt *rows;
     uint64_t total;
 };
@@ -179,10 +181,21 @@ int lg_ranked_new(sqlite3 *sql, xs_db *xdb, const xs_query *q, const xs_search_o
     weigh.b = bm25->b, weigh.min_normlen = bm25->min_normlen;
     weigh.value_slots[0] = group_slot;
     /* A file, whatever SQLite was built with: its page cache is all the
-     * table holds in memory. */
-    int st = sqlite3_exec(sql, "PRAGMA temp_store = FILE; PRAGMA temp.cache_size = -512;"
+     * table holds in memory. SQLite's sorter takes as much memory as the
+     * main database's page cache (at least 1 MB): kept small during the
+     * export (a 200,000-row export then peaks as high as a 1,000-row one,
+     * bench/README.md), as fast. */
+    sqlite3_stmt *cache = NULL;
+    sqlite3_value *v;
+    int st = one_value(sql, "PRAGMA main.cache_size", 0, &v, &cache);
+    r->cache = st == 0 && v ? sqlite3_value_int64(v) : 0;
+    sqlite3_finalize(cache);
+    if (st == 0)
+        st = sqlite3_exec(sql, "PRAGMA temp_store = FILE; PRAGMA temp.cache_size = -512;"
+                               " PRAGMA main.cache_size = -256;"
                                " CREATE TEMP TABLE lg_ranked (w REAL, id INTEGER, g BLOB)",
-                          NULL, NULL, NULL) == SQLITE_OK ? 0 : db_error(sql, e);
+                          NULL, NULL, NULL);
+    st = st == SQLITE_OK ? 0 : db_error(sql, e);
     if (st == 0)
         st = weigh_all(r, xdb, q, &weigh, e);
     if (st == 0)
@@ -219,5 +232,10 @@ void lg_ranked_free(lg_ranked *r)
         return;
     sqlite3_finalize(r->rows);
     sqlite3_exec(r->sql, "DROP TABLE IF EXISTS temp.lg_ranked", NULL, NULL, NULL);
+    if (r->cache) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA main.cache_size = %lld", (long long)r->cache);
+        sqlite3_exec(r->sql, pragma, NULL, NULL, NULL);
+    }
     free(r);
 }
