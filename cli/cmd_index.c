@@ -30,6 +30,10 @@ static const char help[] =
     "  --shards N        --db DIR is a collection of N shards (DIR/shard-K, each a\n"
     "                    database; DIR/shards lists them for search --shards);\n"
     "                    an article goes to shard FNV-1a(source) mod N\n"
+    "  --shard K/N       --db DIR is shard K (0 to N-1) of N, built on its own\n"
+    "                    (e.g. on its own machine, from the same inputs): only\n"
+    "                    that shard's articles are indexed, with ids from its own\n"
+    "                    range; list the shards in a stub file for search --shards\n"
     "  --wait SECONDS    wait at most this long for another writer, then fail\n"
     "                    with exit 3 (default: wait as long as it takes)\n"
     "  --db DIR          database directory (default $LEGATE_DB or ./legate.db)\n"
@@ -51,7 +55,10 @@ static void on_progress(void *ctx, const lg_index_summary *s)
             s->unchanged);
 }
 
-enum { O_OUTLET = 1, O_SPEAKER, O_DATE, O_TITLE, O_LANG, O_PRUNE, O_FULL, O_QUIET, O_SHARDS, O_WAIT, O_FOLLOW };
+enum {
+    O_OUTLET = 1, O_SPEAKER, O_DATE, O_TITLE, O_LANG, O_PRUNE, O_FULL, O_QUIET, O_SHARDS, O_SHARD,
+    O_WAIT, O_FOLLOW
+};
 
 /* More shards than this would push quotation docids below 2^20 (shard.h). */
 #define MAX_SHARDS 1024
@@ -60,16 +67,52 @@ static const lg_cli_opt options[] = {
     {"outlet", 1, O_OUTLET}, {"speaker", 1, O_SPEAKER}, {"date", 1, O_DATE},
     {"title", 1, O_TITLE},   {"lang", 1, O_LANG},       {"prune", 0, O_PRUNE},
     {"full", 0, O_FULL},     {"quiet", 0, O_QUIET},     {"shards", 1, O_SHARDS},
-    {"wait", 1, O_WAIT},
+    {"shard", 1, O_SHARD},   {"wait", 1, O_WAIT},
     {"follow-symlinks", 0, O_FOLLOW},
     {NULL, 0, 0}};
 
 typedef struct {
     lg_index_opts o;
     int quiet;
+    int many;   /* --shards given */
     const char **paths;
     size_t n_paths;
 } index_args;
+
+static int shard_count(const char *opt, const char *v, unsigned *out)
+{
+    uint64_t n;
+    if (lg_cli_uint("index", opt, v, &n) != 0)
+        return -1;
+    if (n < 1 || n > MAX_SHARDS) {
+        lg_cli_usage("index", "%s: %s is not between 1 and %d", opt, v, MAX_SHARDS);
+        return -1;
+    }
+    *out = (unsigned)n;
+    return 0;
+}
+
+/* --shard K/N */
+static int shard_of(const char *v, lg_index_opts *o)
+{
+    const char *slash = strchr(v, '/');
+    char k[32];
+    if (!slash || (size_t)(slash - v) >= sizeof k) {
+        lg_cli_usage("index", "--shard: '%s' is not K/N (e.g. 0/4)", v);
+        return -1;
+    }
+    memcpy(k, v, (size_t)(slash - v));
+    k[slash - v] = '\0';
+    uint64_t index;
+    if (lg_cli_uint("index", "--shard", k, &index) != 0 || shard_count("--shard", slash + 1, &o->shards) != 0)
+        return -1;
+    if (index >= o->shards) {
+        lg_cli_usage("index", "--shard: K is 0 to %u, not %s", o->shards - 1, k);
+        return -1;
+    }
+    o->shard = (unsigned)index;
+    return 0;
+}
 
 static int on_opt(void *ctx, int id, const char *v)
 {
@@ -91,17 +134,8 @@ static int on_opt(void *ctx, int id, const char *v)
     case O_QUIET: a->quiet = 1; break;
     case O_FOLLOW: a->o.follow_links = 1; break;
     case O_DATE: return lg_cli_date("index", "--date", v, &a->o.date);
-    case O_SHARDS: {
-        uint64_t n;
-        if (lg_cli_uint("index", "--shards", v, &n) != 0)
-            return -1;
-        if (n < 1 || n > MAX_SHARDS) {
-            lg_cli_usage("index", "--shards: %s is not between 1 and %d", v, MAX_SHARDS);
-            return -1;
-        }
-        a->o.shards = (unsigned)n;
-        break;
-    }
+    case O_SHARDS: a->many = 1; return shard_count("--shards", v, &a->o.shards);
+    case O_SHARD: a->o.alone = 1; return shard_of(v, &a->o);
     case O_WAIT: return lg_cli_wait("index", v, &a->o.wait);
     }
     return 0;
@@ -128,7 +162,11 @@ static int run(index_args *a)
         lg_cli_error("%s", e.msg);
         return e.code;
     }
-    if (!a->quiet)
+    if (!a->quiet && a->o.alone)
+        fprintf(stderr, "legate: shard %u of %u: %lu added, %lu updated, %lu unchanged, %lu removed,"
+                " %lu failed, %lu for other shards\n", a->o.shard, a->o.shards, s.added, s.updated,
+                s.unchanged, s.removed, s.failed, s.elsewhere);
+    else if (!a->quiet)
         fprintf(stderr, "legate: %lu added, %lu updated, %lu unchanged, %lu removed, %lu failed\n",
                 s.added, s.updated, s.unchanged, s.removed, s.failed);
     return s.failed ? LG_EXIT_NONE : LG_EXIT_OK;
@@ -142,6 +180,8 @@ int cmd_index(int argc, char **argv)
         return LG_EXIT_DB;
     lg_cli_spec spec = {"index", help, options, on_opt, on_word, &a, NULL};
     int rc = lg_cli_parse(&spec, argc, argv);
+    if (rc == 0 && a.many && a.o.alone)
+        rc = -1, lg_cli_usage("index", "--shards N builds every shard, --shard K/N one: not both");
     if (rc == 0 && a.n_paths == 0)
         rc = -1, lg_cli_usage("index", "no PATH given");
     rc = rc < 0 ? LG_EXIT_USAGE : rc > 0 ? LG_EXIT_OK : run(&a);

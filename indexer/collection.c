@@ -135,20 +135,81 @@ static int set_seq(sqlite3 *sql, const char *table, int64_t seq)
     return 0;
 }
 
+/* The tables whose ids a collection keeps unique (lg_shard_id_range's
+ * `quotes` is the index). */
+static const char *const id_tables[] = {"articles", "quotes"};
+
+static int db_error(lg_writer *w, lg_err *e)
+{
+    return lg_err_set(e, LG_EXIT_DB, "%s: %s", w->db.dir, sqlite3_errmsg(w->db.sql));
+}
+
 int lg_collection_share_ids(lg_writer *w, unsigned count, unsigned into, lg_err *e)
 {
-    static const char *const tables[] = {"articles", "quotes"};
     for (size_t t = 0; t < 2; t++) {
         int64_t top = 0;
         for (unsigned k = 0; k < count; k++) {
-            int64_t seq = seq_of(w[k].db.sql, tables[t]);
+            int64_t seq = seq_of(w[k].db.sql, id_tables[t]);
             if (seq < 0)
-                return lg_err_set(e, LG_EXIT_DB, "%s: %s", w[k].db.dir, sqlite3_errmsg(w[k].db.sql));
+                return db_error(&w[k], e);
             top = seq > top ? seq : top;
         }
-        if (set_seq(w[into].db.sql, tables[t], top) != 0)
-            return lg_err_set(e, LG_EXIT_DB, "%s: %s", w[into].db.dir,
-                              sqlite3_errmsg(w[into].db.sql));
+        if (set_seq(w[into].db.sql, id_tables[t], top) != 0)
+            return db_error(&w[into], e);
+    }
+    return 0;
+}
+
+/* `dir` may become shard `id`: new, or already that shard. */
+static int may_be_alone(const char *dir, lg_shard_id id, lg_err *e)
+{
+    lg_shard_id had;
+    int rc = lg_shard_read(dir, &had, e);
+    if (rc < 0)
+        return -1;
+    if (rc > 0 && (had.index != id.index || had.count != id.count))
+        return lg_err_set(e, LG_EXIT_USAGE, "%s is shard %u of %u, not %u of %u", dir, had.index,
+                          had.count, id.index, id.count);
+    lg_sb sb = LG_SB_INIT;
+    lg_sb_addf(&sb, "%s/legate.sqlite", dir);
+    struct stat st;
+    int plain = rc == 0 && stat(sb.buf, &st) == 0;
+    lg_sb_release(&sb);
+    return plain ? lg_err_set(e, LG_EXIT_USAGE, "%s is a database, not a shard", dir) : 0;
+}
+
+int lg_collection_open_alone(const char *dir, lg_shard_id id, int rebuild, const lg_wait *wait,
+                             lg_writer *w, lg_err *e)
+{
+    memset(w, 0, sizeof *w);
+    w->lock.fd = -1; /* closable whatever fails */
+    if (make_dir(dir, e) != 0 || may_be_alone(dir, id, e) != 0 ||
+        lg_shard_write(dir, id, e) != 0 || lg_writer_open(w, dir, 1, rebuild, wait, e) != 0)
+        return -1;
+    for (int t = 0; t < 2; t++) {
+        uint64_t lo, hi;
+        lg_shard_id_range(id, t, &lo, &hi);
+        int64_t seq = seq_of(w->db.sql, id_tables[t]);
+        if (seq < 0 || (seq < (int64_t)lo && set_seq(w->db.sql, id_tables[t], (int64_t)lo) != 0))
+            return db_error(w, e);
+    }
+    return 0;
+}
+
+int lg_collection_check_range(lg_writer *w, lg_shard_id id, lg_err *e)
+{
+    for (int t = 0; t < 2; t++) {
+        uint64_t lo, hi;
+        lg_shard_id_range(id, t, &lo, &hi);
+        int64_t seq = seq_of(w->db.sql, id_tables[t]);
+        if (seq < 0)
+            return db_error(w, e);
+        if ((uint64_t)seq > hi)
+            return lg_err_set(e, LG_EXIT_DB,
+                              "%s: shard %u of %u has used up its %s ids (%llu to %llu): build "
+                              "it into more shards",
+                              w->db.dir, id.index, id.count, id_tables[t],
+                              (unsigned long long)lo + 1, (unsigned long long)hi);
     }
     return 0;
 }

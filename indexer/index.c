@@ -60,11 +60,14 @@ static int each_store(run *r, int (*fn)(lg_store *, lg_err *))
 }
 
 /* Points r->store at the shard of `source`, its id counters raised to the
- * collection's (collection.h). */
+ * collection's (collection.h). 1: the source belongs to another shard
+ * than the one built alone. */
 static int route(run *r, const char *source)
 {
     if (!r->o->shards)
         return 0;
+    if (r->o->alone)
+        return lg_shard_of(source, r->o->shards) != r->o->shard;
     r->cur = lg_shard_of(source, r->n_w);
     r->store = r->w[r->cur].store;
     return lg_collection_share_ids(r->w, r->n_w, r->cur, r->e);
@@ -91,9 +94,17 @@ static void free_built(lane *l)
     l->built.n = l->built.cap = 0;
 }
 
+static int check_range(run *r)
+{
+    lg_shard_id id = {r->o->shard, r->o->shards};
+    return r->o->alone ? lg_collection_check_range(r->w, id, r->e) : 0;
+}
+
 /* Commits every store's batch and hands its documents to its sync thread. */
 static int commit_and_kick(run *r)
 {
+    if (check_range(r) != 0)
+        return -1;
     for (unsigned k = 0; k < r->n_w; k++) {
         lane *l = &r->lanes[k];
         int64_t to;
@@ -230,7 +241,12 @@ static int ingest(run *r, lg_article *a)
     lg_article_hash(a);
     int64_t id;
     char old_sha[65];
-    if (route(r, a->source) != 0 || lg_store_find(r->store, a->source, &id, old_sha, r->e) != 0)
+    int routed = route(r, a->source);
+    if (routed > 0) {
+        r->sum->elsewhere++;
+        return 0;
+    }
+    if (routed < 0 || lg_store_find(r->store, a->source, &id, old_sha, r->e) != 0)
         return -1;
     if (id && !r->o->full && strcmp(old_sha, a->sha256) == 0) {
         r->sum->unchanged++;
@@ -370,7 +386,7 @@ static int index_paths(run *r, const char *const *paths, size_t n)
             if (lg_store_prune(r->w[k].store, real, &r->sum->removed, r->e) != 0)
                 return -1;
     }
-    if (r->o->shards && lg_collection_unify_names(r->w, r->n_w, r->e) != 0)
+    if (r->n_w > 1 && lg_collection_unify_names(r->w, r->n_w, r->e) != 0)
         return -1;
     /* Pruned articles and renamed names are outbox rows without built
      * documents: that pass reads SQLite. The last sync finds nothing left,
@@ -439,9 +455,13 @@ int lg_index_run(const char *dbdir, const char *const *paths, size_t n_paths,
     run r = {.o = opts, .sum = sum, .e = e, .w = &one, .n_w = 1};
     memset(sum, 0, sizeof *sum);
     int rc;
-    if (opts->shards > 0) {
+    int many = opts->shards > 0 && !opts->alone;
+    if (many) {
         r.n_w = opts->shards;
         rc = lg_collection_open(dbdir, opts->shards, opts->full, &opts->wait, &r.w, e);
+    } else if (opts->alone) {
+        lg_shard_id id = {opts->shard, opts->shards};
+        rc = lg_collection_open_alone(dbdir, id, opts->full, &opts->wait, &one, e);
     } else {
         rc = lg_writer_open(&one, dbdir, 1, opts->full, &opts->wait, e);
     }
@@ -451,7 +471,7 @@ int lg_index_run(const char *dbdir, const char *const *paths, size_t n_paths,
     if (rc == 0)
         rc = index_paths(&r, paths, n_paths);
     rc = stop_lanes(&r, rc);
-    if (opts->shards > 0)
+    if (many)
         lg_collection_close(r.w, r.n_w);
     else
         lg_writer_close(&one);

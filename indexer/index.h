@@ -21,6 +21,7 @@
 
 typedef struct lg_index_summary {
     unsigned long added, updated, unchanged, removed, failed;
+    unsigned long elsewhere;  /* --shard K/N: articles of the other shards, skipped */
 } lg_index_summary;
 
 typedef struct {
@@ -34,6 +35,11 @@ typedef struct {
     /* > 0: dbdir is a collection of this many shards (collection.h),
      * each article written to the shard of its source. */
     unsigned shards;
+    /* With shards: build shard `shard` of them only, on its own: dbdir is
+     * that shard (lg_collection_open_alone); articles of the other shards
+     * are skipped. */
+    int alone;
+    unsigned shard;
     lg_wait wait;   /* for another writer (zeroed: fail at once) */
     /* Called with one line per broken input ("path:line: why"). */
     void (*warn)(void *ctx, const char *msg);

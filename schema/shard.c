@@ -48,6 +48,16 @@ uint64_t lg_shard_quote_base(unsigned count)
     return base;
 }
 
+void lg_shard_id_range(lg_shard_id id, int quotes, uint64_t *lo, uint64_t *hi)
+{
+    uint64_t base = lg_shard_quote_base(id.count);
+    /* Combined docids are 32 bits: a local docid stays below 2^32 / N. */
+    uint64_t span = quotes ? (((uint64_t)1 << 32) / id.count - base) / id.count
+                           : base / id.count;
+    *lo = id.index * span;
+    *hi = *lo + span;
+}
+
 unsigned lg_shard_of(const char *source, unsigned count)
 {
     uint64_t h = 0xcbf29ce484222325ULL;

@@ -30,6 +30,14 @@ int lg_shard_write(const char *dir, lg_shard_id id, lg_err *e);
  * one, halved for each doubling of the count. */
 uint64_t lg_shard_quote_base(unsigned count);
 
+/* The ids, (*lo, *hi], that shard id.index takes for articles (quotes 0)
+ * or quotations (1) when it is built on its own (`legate index --shard
+ * K/N`, e.g. on its own machine): N disjoint ranges that split the docids
+ * below the bounds above, so shards built apart never give one id twice
+ * and a collection built in one process (whose ids are shared, below the
+ * first range's end while it holds fewer) can go on being built apart. */
+void lg_shard_id_range(lg_shard_id id, int quotes, uint64_t *lo, uint64_t *hi);
+
 /* The shard a source belongs to: FNV-1a (64-bit) of its bytes mod count.
  * Stable across runs, machines and versions. */
 unsigned lg_shard_of(const char *source, unsigned count);
