@@ -3,12 +3,16 @@
 # and measures the build time and search latency (p50/p99 over the query
 # list, each query a full `legate search --shards` process, so latency
 # includes process start and opening every shard).
-#   bash bench/shards.sh [LEGATE_BINARY] [DOCS] [ROUNDS]
-# Prints one line per shard count. Figures: bench/README.md, "Shards".
+#   bash bench/shards.sh [LEGATE_BINARY] [DOCS] [ROUNDS] [CONFIGS]
+# CONFIGS (default "1 2 4 2a 4a"): N is one `index --shards N` process; Na
+# is N `index --shard K/N` processes at once, as N machines would build
+# them (here they share this machine's cores). Each build is removed once
+# measured. Prints one line per config. Figures: bench/README.md, "Shards".
 set -euo pipefail
 LEGATE=${1:-build/cli/legate}
 DOCS=${2:-20000}
 ROUNDS=${3:-5}
+CONFIGS=${4:-1 2 4 2a 4a}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/legate-shards-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
@@ -35,18 +39,34 @@ queries=(talks 'sanctions energy' '"peace talks"' 'ceasefire OR treaty' 'speaker
 
 pct() { sort -n | awk -v p="$1" '{ a[NR] = $1 } END { i = int((NR - 1) * p / 100) + 1; printf "%.1f", a[i] / 1e6 }'; }
 
-for n in 1 2 4; do
+# build CONFIG DIR: the collection, and its stub at DIR/shards.
+build() {
+  local n=${1%a} k
+  if [ "$n" = "$1" ]; then
+    "$LEGATE" --db "$2" index --quiet --shards "$n" "$WORK/corpus.jsonl"
+    return
+  fi
+  mkdir -p "$2"
+  for k in $(seq 0 $((n - 1))); do
+    "$LEGATE" --db "$2/shard-$k" index --quiet --shard "$k/$n" "$WORK/corpus.jsonl" &
+    echo "auto shard-$k/xapian" >> "$2/shards"
+  done
+  wait
+}
+
+for c in $CONFIGS; do
   start=$(date +%s%N)
-  "$LEGATE" --db "$WORK/c$n" index --quiet --shards "$n" "$WORK/corpus.jsonl"
+  build "$c" "$WORK/c$c"
   build=$(( ($(date +%s%N) - start) / 1000000 ))
-  : > "$WORK/lat$n"
+  : > "$WORK/lat$c"
   for r in $(seq 1 "$ROUNDS"); do
     for q in "${queries[@]}"; do
       t0=$(date +%s%N)
-      "$LEGATE" search --shards "$WORK/c$n/shards" --format json "$q" >/dev/null || true
-      echo $(( $(date +%s%N) - t0 )) >> "$WORK/lat$n"
+      "$LEGATE" search --shards "$WORK/c$c/shards" --format json "$q" >/dev/null || true
+      echo $(( $(date +%s%N) - t0 )) >> "$WORK/lat$c"
     done
   done
-  size=$(du -sm "$WORK/c$n" | cut -f1)
-  echo "shards=$n docs=$DOCS build_ms=$build size_mb=$size search_p50_ms=$(pct 50 < "$WORK/lat$n") search_p99_ms=$(pct 99 < "$WORK/lat$n") queries=$(wc -l < "$WORK/lat$n")"
+  size=$(du -sm "$WORK/c$c" | cut -f1)
+  echo "shards=$c docs=$DOCS build_ms=$build size_mb=$size search_p50_ms=$(pct 50 < "$WORK/lat$c") search_p99_ms=$(pct 99 < "$WORK/lat$c") queries=$(wc -l < "$WORK/lat$c")"
+  rm -rf "$WORK/c$c"
 done
