@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "docbuild.h"
+#include "docdata.h"
 #include "fields.h"
 #include "strbuf.h"
 
@@ -56,6 +57,8 @@ static void quotes_free(quote_list *l)
  * a shard served without its SQLite can still display its hits. */
 static int add_data(lg_store *s, int quote, int64_t id, xs_doc *doc, lg_err *e)
 {
+    if (!lg_docdata_wanted())
+        return 0;
     char *data = NULL;
     int found = lg_store_docdata(s, quote, id, &data, e);
     xs_status st = found > 0 ? xs_doc_set_data(doc, data, strlen(data)) : XS_OK;

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "docdata.h"
 #include "fields.h"
 #include "migrate.h"
 #include "shard.h"
@@ -118,7 +119,8 @@ static int check_schema(lg_dbdir *db, lg_db_mode mode, lg_err *e)
     return 0;
 }
 
-/* A shard numbers its quotations from a lower base (shard.h). */
+/* A shard numbers its quotations from a lower base (shard.h), and its
+ * documents carry their data (docdata.h). */
 static int apply_shard(const char *dir, lg_err *e)
 {
     lg_shard_id id;
@@ -126,6 +128,7 @@ static int apply_shard(const char *dir, lg_err *e)
     if (rc < 0)
         return -1;
     lg_quote_docid_base_set(rc ? lg_shard_quote_base(id.count) : LG_QUOTE_DOCID_BASE);
+    lg_docdata_set_wanted(rc);
     return 0;
 }
 

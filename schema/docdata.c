@@ -14,6 +14,18 @@ static const struct {
     [LG_DATA_QUOTE] = {"quote_view", "quote_id", "qkey, start, end", LG_QUOTE_OUTPUT},
 };
 
+static int wanted;
+
+void lg_docdata_set_wanted(int w)
+{
+    wanted = w;
+}
+
+int lg_docdata_wanted(void)
+{
+    return wanted;
+}
+
 int lg_docdata_prepare(sqlite3 *sql, lg_data_kind kind, sqlite3_stmt **st, lg_err *e)
 {
     lg_sb q = LG_SB_INIT;

@@ -12,6 +12,11 @@
  * Each value is SQLite's text for the column (numbers as SQLite prints
  * them) or null, so a hit built from the data is byte-identical to one
  * built from SQLite.
+ *
+ * Only shards carry it: a database searched beside its SQLite never reads
+ * it, and the text it holds would nearly double Xapian's size and cost a
+ * deflate per document. Opening a database directory says which it is,
+ * process-wide (lg_docdata_set_wanted), as it does for the quotation base.
  */
 #ifndef LEGATE_DOCDATA_H
 #define LEGATE_DOCDATA_H
@@ -23,6 +28,10 @@
 #include "err.h"
 
 typedef enum { LG_DATA_ARTICLE, LG_DATA_QUOTE } lg_data_kind;
+
+/* Whether documents written now carry their data (default: no). */
+void lg_docdata_set_wanted(int wanted);
+int lg_docdata_wanted(void);
 
 /* The statement reading one article's (quotation's) data; bind ?1 = id.
  * The caller sqlite3_finalize()s it. */

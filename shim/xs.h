@@ -125,8 +125,8 @@ xs_status xs_doc_get_value(const xs_doc *doc, int slot, char **value);
 /* Whether a document read back (or being built) has `term`. */
 xs_status xs_doc_has_term(const xs_doc *doc, const char *term, int *has);
 /* Compares `got` (read back) with `want` (built): terms, their wdf and
- * positions, values and data. *diff: NULL when equal, else a malloc()ed
- * line naming the first difference. */
+ * positions, values, and data when `want` has some. *diff: NULL when
+ * equal, else a malloc()ed line naming the first difference. */
 xs_status xs_doc_compare(const xs_doc *want, const xs_doc *got, char **diff);
 
 /* ---- queries ------------------------------------------------------ */
