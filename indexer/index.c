@@ -235,6 +235,23 @@ static int site_record(void *ctx, const char *site, const uint64_t *hashes, size
     return lg_store_site_add(r->w[0].store, site, hashes, n, r->e);
 }
 
+/* A collection's article joins the earliest group among its copies in
+ * every shard, as in one database (ids are shared): a story reprinted by
+ * outlets whose sources land in different shards is still one statement. */
+static int group_across(run *r, int64_t id, const lg_minhash *m)
+{
+    if (r->n_w < 2)
+        return 0;
+    int64_t mine, group;
+    if (lg_store_group_of(r->store, id, &mine, r->e) != 0)
+        return -1;
+    group = mine;
+    for (unsigned k = 0; k < r->n_w; k++)
+        if (k != r->cur && lg_store_copies_group(r->w[k].store, id, m, &group, r->e) != 0)
+            return -1;
+    return group == mine ? 0 : lg_store_set_group(r->store, id, group, r->e);
+}
+
 static int ingest(run *r, lg_article *a)
 {
     apply_overrides(r->o, a);
@@ -260,8 +277,8 @@ static int ingest(run *r, lg_article *a)
         r->sum->updated++;
     else
         r->sum->added++;
-    if (lg_store_put(r->store, a, &id, r->e) != 0 || lg_store_mark_seen(r->store, id, r->e) != 0 ||
-        build(r, id) != 0)
+    if (lg_store_put(r->store, a, &id, r->e) != 0 || group_across(r, id, &a->minhash) != 0 ||
+        lg_store_mark_seen(r->store, id, r->e) != 0 || build(r, id) != 0)
         return -1;
     size_t batch = r->o->batch ? r->o->batch : DEFAULT_BATCH;
     return ++r->in_batch >= batch ? commit_batch(r) : 0;

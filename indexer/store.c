@@ -392,12 +392,14 @@ static int is_copy(lg_store *s, int64_t other, const lg_minhash *m, lg_err *e)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? copy : fail(s, e, "read signature");
 }
 
-/* The group of article `id`: the smallest group among the copies the band
- * keys lead to (the first story of the group), else its own. Candidates
+/* Lowers *group to the smallest group among the copies of article `id`
+ * the band keys lead to (the first story of the group). Candidates
  * sharing a band are checked, never every pair. */
-static int find_group(lg_store *s, int64_t id, const lg_minhash *m, int64_t *group, lg_err *e)
+int lg_store_copies_group(lg_store *s, int64_t id, const lg_minhash *m, int64_t *group,
+                          lg_err *e)
 {
-    *group = id;
+    if (!lg_minhash_groupable(m))
+        return 0;
     for (int b = 0; b < LG_MINHASH_BANDS; b++) {
         sqlite3_bind_int(s->band_find, 1, b);
         sqlite3_bind_int64(s->band_find, 2, (sqlite3_int64)lg_minhash_band(m, b));
@@ -440,15 +442,25 @@ static int put_signature(lg_store *s, int64_t id, const lg_minhash *m, lg_err *e
     return 0;
 }
 
-static int put_group(lg_store *s, int64_t id, const lg_minhash *m, lg_err *e)
+int lg_store_set_group(lg_store *s, int64_t id, int64_t group, lg_err *e)
 {
-    int64_t group = id;
-    if (put_signature(s, id, m, e) != 0 ||
-        (lg_minhash_groupable(m) && find_group(s, id, m, &group, e) != 0))
-        return -1;
     bind_optional_id(s->group_set, 1, group == id ? 0 : group);
     sqlite3_bind_int64(s->group_set, 2, id);
     return step_int(s, s->group_set, NULL, e);
+}
+
+int lg_store_group_of(lg_store *s, int64_t id, int64_t *group, lg_err *e)
+{
+    sqlite3_bind_int64(s->group_of, 1, id);
+    return step_int(s, s->group_of, group, e);
+}
+
+static int put_group(lg_store *s, int64_t id, const lg_minhash *m, lg_err *e)
+{
+    int64_t group = id;
+    if (put_signature(s, id, m, e) != 0 || lg_store_copies_group(s, id, m, &group, e) != 0)
+        return -1;
+    return lg_store_set_group(s, id, group, e);
 }
 
 static void bind_source(sqlite3_stmt *st, int i, lg_source src)

@@ -46,6 +46,17 @@ int lg_store_find(lg_store *s, const char *source, int64_t *id, char sha256[65],
  * receives the id. */
 int lg_store_put(lg_store *s, const lg_article *a, int64_t *id, lg_err *e);
 
+/* Copies in other shards of one collection (ids are shared, collection.h):
+ * lg_store_copies_group lowers *group to the earliest group among the
+ * copies in `s` of article `id` (signature m), as lg_store_put does within
+ * its own store; lg_store_set_group then puts article `id` of `s` in
+ * `group` (its own id: none). */
+int lg_store_copies_group(lg_store *s, int64_t id, const lg_minhash *m, int64_t *group,
+                          lg_err *e);
+int lg_store_set_group(lg_store *s, int64_t id, int64_t group, lg_err *e);
+/* Article id's group (its own id when it has none). */
+int lg_store_group_of(lg_store *s, int64_t id, int64_t *group, lg_err *e);
+
 int lg_store_delete(lg_store *s, int64_t id, lg_err *e);
 
 /* What Xapian needs to index one article, read back from SQLite. Strings
