@@ -168,7 +168,7 @@ int lg_docbuild(const lg_stored *a, const lg_stored_quote *quotes, size_t n_quot
                           a->speaker_keys ? a->speaker_keys : a->speaker_key, a->speaker_key, &c.term);
     char group[32];
     snprintf(group, sizeof group, "%lld", (long long)a->dup_group);
-    if (rc == 0)
+    if (rc == 0 && a->dup_group) /* no key: Xapian's collapser skips it */
         rc = add_value(c.doc, LG_F_DUP_GROUP, group);
     return finish_doc(&c, rc, out, "article", a->id, e);
 }

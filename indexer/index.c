@@ -121,13 +121,14 @@ static int commit_and_kick(run *r)
     return 0;
 }
 
-/* The article's documents, read back in this transaction as sync would. */
-static int build(run *r, int64_t id)
+/* Article id's documents in shard k, read back in this transaction as
+ * sync would. */
+static int build(run *r, unsigned k, int64_t id)
 {
-    lane *l = &r->lanes[r->cur];
+    lane *l = &r->lanes[k];
     if (LG_GROW(l->built.v, l->built.n, l->built.cap) != 0)
         return lg_err_set(r->e, LG_EXIT_DB, "out of memory");
-    if (lg_sync_build(r->store, r->w[r->cur].stemmer, id, &l->built.v[l->built.n], r->e) != 0)
+    if (lg_sync_build(r->w[k].store, r->w[k].stemmer, id, &l->built.v[l->built.n], r->e) != 0)
         return -1;
     l->built.n++;
     return 0;
@@ -235,21 +236,39 @@ static int site_record(void *ctx, const char *site, const uint64_t *hashes, size
     return lg_store_site_add(r->w[0].store, site, hashes, n, r->e);
 }
 
-/* A collection's article joins the earliest group among its copies in
- * every shard, as in one database (ids are shared): a story reprinted by
- * outlets whose sources land in different shards is still one statement. */
-static int group_across(run *r, int64_t id, const lg_minhash *m)
+/* The first article of a group that just got a copy, in whichever shard
+ * holds it, now carries the group's key: rewritten in Xapian too. */
+static int mark_first(run *r, int64_t first)
 {
-    if (r->n_w < 2)
-        return 0;
+    for (unsigned k = 0; k < r->n_w; k++) {
+        int marked;
+        if (lg_store_mark_first(r->w[k].store, first, &marked, r->e) != 0)
+            return -1;
+        if (marked)
+            return build(r, k, first);
+    }
+    return 0;
+}
+
+/* After lg_store_put: in a collection the article joins the earliest group
+ * among its copies in every shard, as in one database (ids are shared: a
+ * story reprinted by outlets whose sources land in different shards is
+ * still one statement); then the group's first article is marked
+ * (store.h, "Groups of copies"). */
+static int join_group(run *r, int64_t id, const lg_minhash *m)
+{
     int64_t mine, group;
+    int found = 0;
     if (lg_store_group_of(r->store, id, &mine, r->e) != 0)
         return -1;
     group = mine;
     for (unsigned k = 0; k < r->n_w; k++)
-        if (k != r->cur && lg_store_copies_group(r->w[k].store, id, m, &group, r->e) != 0)
+        if (k != r->cur && lg_store_copies_group(r->w[k].store, id, m, &group, &found, r->e) != 0)
             return -1;
-    return group == mine ? 0 : lg_store_set_group(r->store, id, group, r->e);
+    /* Moved to an earlier group, or first of copies found only elsewhere. */
+    if ((group != mine || found) && lg_store_set_group(r->store, id, group, r->e) != 0)
+        return -1;
+    return group == id ? 0 : mark_first(r, group);
 }
 
 static int ingest(run *r, lg_article *a)
@@ -277,8 +296,8 @@ static int ingest(run *r, lg_article *a)
         r->sum->updated++;
     else
         r->sum->added++;
-    if (lg_store_put(r->store, a, &id, r->e) != 0 || group_across(r, id, &a->minhash) != 0 ||
-        lg_store_mark_seen(r->store, id, r->e) != 0 || build(r, id) != 0)
+    if (lg_store_put(r->store, a, &id, r->e) != 0 || join_group(r, id, &a->minhash) != 0 ||
+        lg_store_mark_seen(r->store, id, r->e) != 0 || build(r, r->cur, id) != 0)
         return -1;
     size_t batch = r->o->batch ? r->o->batch : DEFAULT_BATCH;
     return ++r->in_batch >= batch ? commit_batch(r) : 0;
@@ -446,7 +465,8 @@ static int compact_if_built(run *r, unsigned k)
     uint64_t after;
     if (doccount(r, &r->w[k], &after) != 0)
         return -1;
-    if (!r->o->full && !lg_compact_pays(r->lanes[k].before, after))
+    /* A bulk build, or the open rewrote most of the index. */
+    if (!r->o->full && !r->w[k].rewrote_most && !lg_compact_pays(r->lanes[k].before, after))
         return 0;
     return lg_compact_xapian(r->w[k].xdb, r->w[k].db.xapian_path, r->e);
 }

@@ -23,7 +23,8 @@ struct lg_store {
     sqlite3_stmt *find, *upsert, *outbox_add, *del, *load, *outbox_scan, *outbox_trim;
     sqlite3_stmt *speakers_clear, *speaker_add, *site_seen, *site_add;
     sqlite3_stmt *quotes_clear, *quote_add, *quotes_of;
-    sqlite3_stmt *bands_clear, *band_add, *band_find, *sig_put, *sig_get, *group_of, *group_set;
+    sqlite3_stmt *bands_clear, *band_add, *band_find, *sig_put, *sig_get, *group_of, *group_set,
+        *group_mark;
     sqlite3_stmt *seen, *failed, *outbox_last;
     sqlite3_stmt *data[2];  /* document data (docdata.h), prepared on first use */
 };
@@ -106,6 +107,7 @@ int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e)
         {&s->sig_get, "SELECT sig FROM article_minhash WHERE article_id = ?"},
         {&s->group_of, "SELECT coalesce(dup_group, id) FROM articles WHERE id = ?"},
         {&s->group_set, "UPDATE articles SET dup_group = ? WHERE id = ?"},
+        {&s->group_mark, "UPDATE articles SET dup_group = id WHERE id = ? AND dup_group IS NULL"},
         {&s->quote_add,
          "INSERT INTO quotes(article_id, seq, text, start, end, partial, speaker_id,"
          " speaker_confidence, qkey) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"},
@@ -118,8 +120,9 @@ int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e)
         {&s->outbox_add, "INSERT INTO outbox(article_id) VALUES (?)"},
         {&s->del, "DELETE FROM articles WHERE id = ?"},
         {&s->load,
-         "SELECT id, title, text, date, lang, outlet_key, speaker_key, speaker_keys, dup_group"
-         " FROM article_view WHERE id = ?"},
+         "SELECT v.id, v.title, v.text, v.date, v.lang, v.outlet_key, v.speaker_key,"
+         " v.speaker_keys, a.dup_group FROM article_view v JOIN articles a ON a.id = v.id"
+         " WHERE v.id = ?"},
         {&s->outbox_scan,
          "SELECT article_id, max(seq) AS last FROM outbox WHERE seq > ? GROUP BY article_id"
          " ORDER BY last"},
@@ -147,7 +150,7 @@ void lg_store_free(lg_store *s)
                           s->speakers_clear, s->speaker_add, s->site_seen, s->site_add,
                           s->quotes_clear, s->quote_add, s->quotes_of, s->bands_clear,
                           s->band_add, s->band_find, s->sig_put, s->sig_get, s->group_of,
-                          s->group_set, s->outbox_last, s->data[0], s->data[1]};
+                          s->group_set, s->group_mark, s->outbox_last, s->data[0], s->data[1]};
     for (size_t i = 0; i < sizeof st / sizeof st[0]; i++)
         sqlite3_finalize(st[i]);
     free(s);
@@ -396,7 +399,7 @@ static int is_copy(lg_store *s, int64_t other, const lg_minhash *m, lg_err *e)
  * the band keys lead to (the first story of the group). Candidates
  * sharing a band are checked, never every pair. */
 int lg_store_copies_group(lg_store *s, int64_t id, const lg_minhash *m, int64_t *group,
-                          lg_err *e)
+                          int *found, lg_err *e)
 {
     if (!lg_minhash_groupable(m))
         return 0;
@@ -410,6 +413,7 @@ int lg_store_copies_group(lg_store *s, int64_t id, const lg_minhash *m, int64_t 
             int copy = is_copy(s, other, m, e);
             if (copy < 0)
                 break;
+            *found += copy > 0;
             sqlite3_bind_int64(s->group_of, 1, other);
             if (copy && step_int(s, s->group_of, &g, e) == 0 && g && g < *group)
                 *group = g;
@@ -444,9 +448,18 @@ static int put_signature(lg_store *s, int64_t id, const lg_minhash *m, lg_err *e
 
 int lg_store_set_group(lg_store *s, int64_t id, int64_t group, lg_err *e)
 {
-    bind_optional_id(s->group_set, 1, group == id ? 0 : group);
+    bind_optional_id(s->group_set, 1, group);
     sqlite3_bind_int64(s->group_set, 2, id);
     return step_int(s, s->group_set, NULL, e);
+}
+
+int lg_store_mark_first(lg_store *s, int64_t id, int *marked, lg_err *e)
+{
+    sqlite3_bind_int64(s->group_mark, 1, id);
+    if (step_int(s, s->group_mark, NULL, e) != 0)
+        return -1;
+    *marked = sqlite3_changes(s->db) > 0;
+    return *marked ? queue(s, id, e) : 0;
 }
 
 int lg_store_group_of(lg_store *s, int64_t id, int64_t *group, lg_err *e)
@@ -458,9 +471,10 @@ int lg_store_group_of(lg_store *s, int64_t id, int64_t *group, lg_err *e)
 static int put_group(lg_store *s, int64_t id, const lg_minhash *m, lg_err *e)
 {
     int64_t group = id;
-    if (put_signature(s, id, m, e) != 0 || lg_store_copies_group(s, id, m, &group, e) != 0)
+    int found = 0;
+    if (put_signature(s, id, m, e) != 0 || lg_store_copies_group(s, id, m, &group, &found, e) != 0)
         return -1;
-    return lg_store_set_group(s, id, group, e);
+    return lg_store_set_group(s, id, found ? group : 0, e);
 }
 
 static void bind_source(sqlite3_stmt *st, int i, lg_source src)

@@ -46,16 +46,27 @@ int lg_store_find(lg_store *s, const char *source, int64_t *id, char sha256[65],
  * receives the id. */
 int lg_store_put(lg_store *s, const lg_article *a, int64_t *id, lg_err *e);
 
-/* Copies in other shards of one collection (ids are shared, collection.h):
- * lg_store_copies_group lowers *group to the earliest group among the
- * copies in `s` of article `id` (signature m), as lg_store_put does within
- * its own store; lg_store_set_group then puts article `id` of `s` in
- * `group` (its own id: none). */
+/* Groups of copies. An article's dup_group is NULL while it has no copy,
+ * its own id when it is the first of a group, the first's id otherwise:
+ * only articles with copies carry a collapse key in Xapian, which halves
+ * a collapsed search's cost (bench/README.md). lg_store_put puts an
+ * article in the earliest group among its copies in its store; then the
+ * group's first article must be marked (lg_store_mark_first) wherever it
+ * lies, and in a collection the copies in the other shards (ids are
+ * shared, collection.h) joined:
+ * - lg_store_copies_group lowers *group to the earliest group among the
+ *   copies in `s` of article `id` (signature m), adding how many it found
+ *   to *found;
+ * - lg_store_set_group puts article `id` of `s` in `group` (0: none);
+ * - lg_store_group_of gives its group (its own id when it has none);
+ * - lg_store_mark_first makes article `id`, if `s` holds it without a
+ *   group, the first of its own: *marked 1 then, and it is queued for
+ *   Xapian. */
 int lg_store_copies_group(lg_store *s, int64_t id, const lg_minhash *m, int64_t *group,
-                          lg_err *e);
+                          int *found, lg_err *e);
 int lg_store_set_group(lg_store *s, int64_t id, int64_t group, lg_err *e);
-/* Article id's group (its own id when it has none). */
 int lg_store_group_of(lg_store *s, int64_t id, int64_t *group, lg_err *e);
+int lg_store_mark_first(lg_store *s, int64_t id, int *marked, lg_err *e);
 
 int lg_store_delete(lg_store *s, int64_t id, lg_err *e);
 
@@ -67,7 +78,7 @@ typedef struct {
     const char *speaker_key;   /* the main speaker */
     const char *speaker_keys;  /* every speaker's key, joined by '|' */
     size_t text_len;
-    int64_t dup_group;         /* its group of syndicated copies */
+    int64_t dup_group;         /* its group of syndicated copies; 0 while it has none */
 } lg_stored;
 
 /* 1 and *out filled if the article exists, 0 if it does not, -1 on error.

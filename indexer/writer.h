@@ -21,6 +21,9 @@ typedef struct {
     lg_store *store;
     xs_db *xdb;
     lg_stemmer *stemmer;
+    /* The open's sync rewrote most of the index: at least half as many
+     * rows waited as were ever applied (a migration queues every article). */
+    int rewrote_most;
 } lg_writer;
 
 /* create: make the database if missing (else it must exist). rebuild:

@@ -253,8 +253,9 @@ static int assemble_data(assembler *a, const char *data, size_t len, uint64_t co
     char *text = data_extra(a, o, X_TEXT), *group = data_extra(a, o, X_GROUP);
     set_copies(a, copies, h);
     int rc = add_snippet(a, text, text ? strlen(text) : 0, h, e);
-    if (rc == 0 && !(h->values[LG_F_OUTLETS] = lg_shards_outlets(
-                         a->xdb, a->t->kind, a->t->collapse_slot, group ? group : "", e)))
+    if (rc == 0 && !(h->values[LG_F_OUTLETS] =
+                         lg_shards_outlets(a->xdb, a->t->kind, a->t->collapse_slot,
+                                           group ? group : "", h->values[LG_F_OUTLET], e)))
         rc = -1;
     if (rc == 0 && a->context) {
         size_t tlen;

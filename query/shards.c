@@ -74,7 +74,8 @@ static int add_copy(carrier **v, size_t *n, size_t *cap, const json_t *o, const 
     return (*v)[(*n)++].date ? 0 : -1;
 }
 
-char *lg_shards_outlets(xs_db *xdb, const char *kind, int slot, const char *key, lg_err *e)
+char *lg_shards_outlets(xs_db *xdb, const char *kind, int slot, const char *key, const char *own,
+                        lg_err *e)
 {
     xs_query *range = xs_query_value_range(slot, key, key);
     xs_results *r = fetch(xdb, of_kind(kind, range), 0, e);
@@ -95,6 +96,8 @@ char *lg_shards_outlets(xs_db *xdb, const char *kind, int slot, const char *key,
     xs_results_free(r);
     qsort(v, n, sizeof *v, by_first);
     json_t *arr = json_array();
+    if (n == 0 && own)
+        json_array_append_new(arr, json_string(own));
     for (size_t i = 0; i < n; i++) {
         json_array_append_new(arr, json_string(v[i].outlet));
         free(v[i].outlet);

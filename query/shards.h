@@ -19,9 +19,11 @@
 /* The outlets carrying a statement, as JSON array text (malloc()ed):
  * every document of `kind` ("article" or "quote") whose value in
  * `slot` (the collapse key) is `key`, one entry per outlet name, ordered by
- * the earliest date (undated last) then the lowest article id. NULL with
- * *e on error. */
-char *lg_shards_outlets(xs_db *xdb, const char *kind, int slot, const char *key, lg_err *e);
+ * the earliest date (undated last) then the lowest article id. An article
+ * without copies carries no key: then its own outlet `own` (NULL: none).
+ * NULL with *e on error. */
+char *lg_shards_outlets(xs_db *xdb, const char *kind, int slot, const char *key, const char *own,
+                        lg_err *e);
 
 /* How many documents match `q` with `key` in `slot`: the copies a
  * collapsed result stands for. Xapian's own collapse count is a lower

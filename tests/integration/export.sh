@@ -96,4 +96,18 @@ expect_eq 3 "$(lg search --format json --no-collapse corridor | jq .total)" "--n
 expect_eq 2 "$(lg count --by outlet --format json corridor | jq '[.counts[].count] | add')" "count collapses as search does"
 expect_eq 3 "$(lg count --by outlet --no-collapse --format json corridor | jq '[.counts[].count] | add')" "count --no-collapse"
 expect_eq 2 "$(lg export --fields id corridor 2>/dev/null | wc -l | tr -d ' ')" "export collapses too"
+
+# Only articles with copies carry a group: the first of a group its own id,
+# the story with no copy none (so Xapian reads no collapse key for it).
+groups() { sqlite3 "$LEGATE_DB/legate.sqlite" "SELECT coalesce(dup_group, 'none') FROM articles ORDER BY id" | paste -sd' '; }
+expect_eq "1 1 none" "$(groups)" "dup_group: first, copy, alone"
+# A database of schema 4 (the first of a group had no group either) is
+# upgraded by the next index run: the first is marked again, and every
+# Xapian document rewritten to match.
+want=$(lg search --format json corridor)
+sqlite3 "$LEGATE_DB/legate.sqlite" "UPDATE articles SET dup_group = NULL WHERE dup_group = id; PRAGMA user_version = 4"
+expect_exit 0 lg index --quiet --outlet "Cairo Daily" "$C/other-grain.txt"
+expect_eq "1 1 none" "$(groups)" "schema 5 marks the first of each group"
+expect_exit 0 lg check
+expect_eq "$want" "$(lg search --format json corridor)" "the upgraded database answers as before"
 finish
