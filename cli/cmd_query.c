@@ -123,7 +123,7 @@ static const char timeline_help[] =
     "How often the matching articles (or quotations with --quotes) occur over\n"
     "time: a bar chart on the terminal, and with --svg a chart for a report.\n"
     "Periods run without gaps; undated matches are counted on stderr.\n"
-    "\n" QUERY_HELP
+    "\n" QUERY_HELP SHARDS_HELP
     "  --by PERIOD        week | month | year (default month)\n"
     "  --format F         text (bars) | json (default text)\n"
     "  --format-version N the output contract version (only 1 exists)\n"
@@ -206,7 +206,7 @@ static const lg_cli_opt timeline_options[] = {
     {"speaker", 1, O_SPEAKER}, {"lang", 1, O_LANG},     {"format", 1, O_FORMAT},
     {"color", 1, O_COLOR},   {"by", 1, O_PERIOD},       {"split", 1, O_SPLIT},
     {"svg", 1, O_SVG},       {"quotes", 0, O_QUOTES},   {"no-collapse", 0, O_NO_COLLAPSE},
-    {"format-version", 1, O_FORMAT_VERSION},
+    {"format-version", 1, O_FORMAT_VERSION}, SHARD_OPTIONS,
     {NULL, 0, 0}};
 static const lg_cli_opt export_options[] = {
     COMMON_OPTIONS, {"quotes", 0, O_QUOTES}, {"fields", 1, O_FIELDS}, {"after", 1, O_AFTER},

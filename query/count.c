@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "fields.h"
-#include "shards.h"
+#include "names.h"
 #include "strbuf.h"
 #include "tally.h"
 
@@ -119,27 +119,12 @@ static void display(sqlite3 *sql, xs_db *xdb, lg_by by, lg_count_row *row)
     }
     if (by != LG_BY_OUTLET && by != LG_BY_SPEAKER)
         return;
-    if (!sql) {
-        char *name = lg_shards_name(xdb, by == LG_BY_OUTLET ? LG_F_OUTLET : LG_F_SPEAKER,
-                                    row->value);
-        if (name) {
-            free(row->value);
-            row->value = name;
-        }
-        return;
-    }
-    sqlite3_stmt *st;
-    const char *q = by == LG_BY_OUTLET ? "SELECT name FROM outlets WHERE key = ?"
-                                       : "SELECT name FROM speakers WHERE key = ?";
-    if (sqlite3_prepare_v2(sql, q, -1, &st, NULL) != SQLITE_OK)
-        return;
-    sqlite3_bind_text(st, 1, row->value, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        char *name = strdup((const char *)sqlite3_column_text(st, 0));
+    char *name = lg_entity_name(sql, xdb, by == LG_BY_OUTLET ? LG_F_OUTLET : LG_F_SPEAKER,
+                                row->value);
+    if (name) {
         free(row->value);
         row->value = name;
     }
-    sqlite3_finalize(st);
 }
 
 int lg_count(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_by by, lg_counts *out,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fields.h"
+#include "names.h"
 #include "strbuf.h"
 #include "tally.h"
 
@@ -173,18 +174,10 @@ static tally *rank_series(const gather *g, size_t *n)
     return t;
 }
 
-static char *display_name(sqlite3 *sql, lg_split split, const char *key)
+static char *display_name(sqlite3 *sql, xs_db *xdb, lg_split split, const char *key)
 {
-    sqlite3_stmt *st;
-    const char *q = split == LG_SPLIT_OUTLET ? "SELECT name FROM outlets WHERE key = ?"
-                                             : "SELECT name FROM speakers WHERE key = ?";
-    char *name = NULL;
-    if (sqlite3_prepare_v2(sql, q, -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            name = strdup((const char *)sqlite3_column_text(st, 0));
-        sqlite3_finalize(st);
-    }
+    char *name = lg_entity_name(sql, xdb, split == LG_SPLIT_OUTLET ? LG_F_OUTLET : LG_F_SPEAKER,
+                                key);
     return name ? name : strdup(key);
 }
 
@@ -198,7 +191,7 @@ static size_t series_of(const tally *top, size_t n_top, size_t n_series, const c
     return n_series - 1;
 }
 
-static int fill(lg_timeline *t, const gather *g, sqlite3 *sql, lg_split split)
+static int fill(lg_timeline *t, const gather *g, sqlite3 *sql, xs_db *xdb, lg_split split)
 {
     size_t n_keys = 0;
     tally *keys = split ? rank_series(g, &n_keys) : NULL;
@@ -210,7 +203,7 @@ static int fill(lg_timeline *t, const gather *g, sqlite3 *sql, lg_split split)
     t->n_series = split ? n_top + (n_top < n_keys) : 1;
     t->series = calloc(t->n_series ? t->n_series : 1, sizeof *t->series);
     for (size_t i = 0; t->series && split && i < t->n_series; i++)
-        t->series[i] = i < n_top ? display_name(sql, split, keys[i].key) : strdup("other");
+        t->series[i] = i < n_top ? display_name(sql, xdb, split, keys[i].key) : strdup("other");
     t->n_periods = (size_t)(g->hi - g->lo + 1);
     t->periods = calloc(t->n_periods, sizeof *t->periods);
     t->counts = calloc(t->n_periods * t->n_series, sizeof *t->counts);
@@ -244,7 +237,7 @@ int lg_timeline_build(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_per
     if (rc == 0 && g.failed)
         rc = lg_err_set(e, LG_EXIT_DB, "out of memory");
     out->undated = g.undated;
-    if (rc == 0 && g.dated && fill(out, &g, sql, split) != 0)
+    if (rc == 0 && g.dated && fill(out, &g, sql, xdb, split) != 0)
         rc = lg_err_set(e, LG_EXIT_DB, "out of memory");
     lg_tally_free(&g.cells);
     lg_tally_free(&g.series);

@@ -88,6 +88,8 @@ for q in "${queries[@]}"; do
     same count --format json --by "$by" "$q"
     same count --format json --by "$by" --quotes --no-collapse "$q"
   done
+  same timeline --format json --by month --split speaker "$q"
+  same timeline --format json --by year --split outlet --quotes "$q"
 done
 
 # Exports in small pages: one database pages by key, shards by offset
