@@ -16,7 +16,9 @@ CONFIGS=${4:-1 2 4 2a 4a}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/legate-shards-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
-# A deterministic corpus: Zipf-like words, 8 outlets, 12 speakers, 3 years.
+# A deterministic corpus: Zipf-like words, 8 outlets, 12 speakers, 3 years;
+# in feeds of 100,000 articles (a feed may hold at most 1 GiB).
+mkdir "$WORK/corpus"
 awk -v n="$DOCS" 'BEGIN {
   srand(42)
   split("talks sanctions ceasefire negotiations minister security trade grain energy border " \
@@ -32,7 +34,7 @@ awk -v n="$DOCS" 'BEGIN {
     printf "{\"url\":\"https://bench.example/%d\",\"outlet\":\"Outlet %d\",\"speaker\":\"Speaker %d\",\"date\":\"%d-%02d-%02d\",\"title\":\"%s %s\",\"text\":\"%s.\"}\n",
       i, i % 8, i % 12, 2022 + i % 3, 1 + i % 12, 1 + i % 28, v[1 + i % nv], v[1 + (i * 7) % nv], t
   }
-}' > "$WORK/corpus.jsonl"
+}' | split -l 100000 -d -a 3 --additional-suffix=.jsonl - "$WORK/corpus/part-"
 
 queries=(talks 'sanctions energy' '"peace talks"' 'ceasefire OR treaty' 'speaker:"speaker 3" grain'
   'outlet:"outlet 5" nuclear' 'date:2023 summit' 'negotiations -conflict' 'trade' 'security border')
@@ -43,12 +45,12 @@ pct() { sort -n | awk -v p="$1" '{ a[NR] = $1 } END { i = int((NR - 1) * p / 100
 build() {
   local n=${1%a} k
   if [ "$n" = "$1" ]; then
-    "$LEGATE" --db "$2" index --quiet --shards "$n" "$WORK/corpus.jsonl"
+    "$LEGATE" --db "$2" index --quiet --shards "$n" "$WORK/corpus"
     return
   fi
   mkdir -p "$2"
   for k in $(seq 0 $((n - 1))); do
-    "$LEGATE" --db "$2/shard-$k" index --quiet --shard "$k/$n" "$WORK/corpus.jsonl" &
+    "$LEGATE" --db "$2/shard-$k" index --quiet --shard "$k/$n" "$WORK/corpus" &
     echo "auto shard-$k/xapian" >> "$2/shards"
   done
   wait
