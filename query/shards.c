@@ -94,7 +94,8 @@ char *lg_shards_outlets(xs_db *xdb, const char *kind, int slot, const char *key,
         json_decref(o);
     }
     xs_results_free(r);
-    qsort(v, n, sizeof *v, by_first);
+    if (n > 1)
+        qsort(v, n, sizeof *v, by_first);
     json_t *arr = json_array();
     if (n == 0 && own)
         json_array_append_new(arr, json_string(own));
