@@ -137,14 +137,10 @@ static int build(run *r, unsigned k, int64_t id)
 static void warn(run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void warn(run *r, const char *fmt, ...)
 {
-    lg_sb sb = LG_SB_INIT;
     va_list ap;
     va_start(ap, fmt);
-    lg_sb_vaddf(&sb, fmt, ap);
+    lg_sb_vsay(r->o->warn, r->o->ctx, fmt, ap);
     va_end(ap);
-    if (r->o->warn)
-        r->o->warn(r->o->ctx, sb.buf);
-    lg_sb_release(&sb);
 }
 
 /* An explicit value (a flag) replaces whatever the input said. */

@@ -82,13 +82,10 @@ typedef struct {
 static void report(walker *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void report(walker *w, const char *fmt, ...)
 {
-    lg_sb msg = LG_SB_INIT;
     va_list ap;
     va_start(ap, fmt);
-    lg_sb_vaddf(&msg, fmt, ap);
+    lg_sb_vsay(w->warn, w->ctx, fmt, ap);
     va_end(ap);
-    w->warn(w->ctx, msg.buf);
-    lg_sb_release(&msg);
 }
 
 static int walk_dir(walker *w, const char *dir, const struct stat *st);

@@ -93,6 +93,16 @@ void lg_sb_vaddf(lg_sb *sb, const char *fmt, va_list ap)
     sb->len += (size_t)n;
 }
 
+void lg_sb_vsay(void (*fn)(void *ctx, const char *msg), void *ctx, const char *fmt, va_list ap)
+{
+    if (!fn)
+        return;
+    lg_sb msg = LG_SB_INIT;
+    lg_sb_vaddf(&msg, fmt, ap);
+    fn(ctx, msg.buf);
+    lg_sb_release(&msg);
+}
+
 void lg_sb_addf(lg_sb *sb, const char *fmt, ...)
 {
     va_list ap;

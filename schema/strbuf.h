@@ -33,6 +33,9 @@ void lg_sb_adds(lg_sb *sb, const char *s);
 void lg_sb_addc(lg_sb *sb, char c);
 void lg_sb_addf(lg_sb *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void lg_sb_vaddf(lg_sb *sb, const char *fmt, va_list ap);
+/* Formats a message and hands it to fn(ctx, msg), which may not keep msg
+ * past the call; fn NULL: nothing. For warning callbacks. */
+void lg_sb_vsay(void (*fn)(void *ctx, const char *msg), void *ctx, const char *fmt, va_list ap);
 
 /* Makes room for element `n` of the malloc()ed array `arr` whose capacity
  * is `cap` (both lvalues), doubling it (first 8). Evaluates to 0, or -1 on
