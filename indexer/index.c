@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "ahead.h"
 #include "analyze.h"
 #include "collection.h"
 #include "compact.h"
@@ -36,6 +37,8 @@ typedef struct {
         int64_t from;
     } built;
     uint64_t before;  /* Xapian documents when the run began */
+    sqlite3 *rdb;     /* the feed reader's view of the store (ahead.h) */
+    lg_store *reader;
 } lane;
 
 typedef struct {
@@ -267,10 +270,15 @@ static int join_group(run *r, int64_t id, const lg_minhash *m)
     return group == id ? 0 : mark_first(r, group);
 }
 
-static int ingest(run *r, lg_article *a)
+static void prepare(const lg_index_opts *o, lg_article *a)
 {
-    apply_overrides(r->o, a);
+    apply_overrides(o, a);
     lg_article_hash(a);
+}
+
+/* Stores prepared article a, derived first unless `derived` (ahead.h). */
+static int ingest(run *r, lg_article *a, int derived)
+{
     int64_t id;
     char old_sha[65];
     int routed = route(r, a->source);
@@ -285,7 +293,7 @@ static int ingest(run *r, lg_article *a)
         return lg_store_mark_seen(r->store, id, r->e);
     }
     lg_site_memory memory = {site_seen, site_record, r};
-    if (lg_derive(a, &memory, r->e) != 0)
+    if (!derived && lg_derive(a, &memory, r->e) != 0)
         return -1;
     settle_lang(a);
     if (id)
@@ -331,7 +339,8 @@ static int index_page_file(run *r, const char *path, char *buf, size_t len, lg_i
     a.format = type == LG_INPUT_HTML ? LG_FORMAT_HTML : LG_FORMAT_TEXT;
     a.raw = buf;
     a.raw_len = len;
-    int rc = ingest(r, &a);
+    prepare(r->o, &a);
+    int rc = ingest(r, &a, 0);
     if (rc != 0 && r->e->code == LG_EXIT_NONE) {
         /* The input itself could not be read (not the database): skip it. */
         warn(r, "%s, skipped", r->e->msg);
@@ -341,29 +350,55 @@ static int index_page_file(run *r, const char *path, char *buf, size_t len, lg_i
     return rc;
 }
 
+/* On the feed reader's thread (ahead.h). */
+static void prepare_record(void *ctx, lg_article *a)
+{
+    run *r = ctx;
+    mark_json(a);
+    prepare(r->o, a);
+}
+
+/* On the feed reader's thread: a record for another shard, or one the
+ * last commit holds unchanged, needs no analysis. A guess: ingest checks
+ * again in its transaction and derives what was not. */
+static int needless(void *ctx, const lg_article *a)
+{
+    run *r = ctx;
+    unsigned k = 0;
+    if (r->o->shards) {
+        unsigned shard = lg_shard_of(a->source, r->o->shards);
+        if (r->o->alone && shard != r->o->shard)
+            return 1;
+        k = r->o->alone ? 0 : shard;
+    }
+    int64_t id;
+    char sha[65];
+    lg_err ignored;
+    return !r->o->full && lg_store_find(r->lanes[k].reader, a->source, &id, sha, &ignored) == 0 &&
+           id && strcmp(sha, a->sha256) == 0;
+}
+
 static int index_jsonl_file(run *r, const char *path, const char *buf, size_t len)
 {
-    const char *p = buf, *end = buf + len;
-    size_t lineno = 0;
+    lg_ahead_hooks hooks = {prepare_record, needless, r};
+    lg_ahead *h;
+    if (lg_ahead_start(&h, path, buf, len, &hooks, r->e) != 0)
+        return -1;
+    lg_ahead_item it;
     int rc = 0;
-    while (rc == 0 && p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *stop = nl ? nl : end;
-        lineno++;
-        if (strspn(p, " \t\r") < (size_t)(stop - p)) {
-            lg_article a;
-            lg_err le;
-            if (lg_jsonl_record(p, (size_t)(stop - p), path, lineno, &a, &le) != 0) {
-                warn(r, "%s, skipped", le.msg);
-                rc = input_failed(r, path);
-            } else {
-                mark_json(&a);
-                rc = ingest(r, &a);
-                lg_article_clear(&a);
-            }
+    while (rc == 0 && lg_ahead_next(h, &it)) {
+        if (it.kind == LG_AHEAD_BAD_LINE) {
+            warn(r, "%s, skipped", it.err.msg);
+            rc = input_failed(r, path);
+        } else if (it.kind == LG_AHEAD_FAILED) {
+            *r->e = it.err;
+            rc = -1;
+        } else {
+            rc = ingest(r, &it.a, it.derived);
         }
-        p = stop + 1;
+        lg_article_clear(&it.a);
     }
+    lg_ahead_stop(h);
     return rc;
 }
 
@@ -449,7 +484,9 @@ static int start_lanes(run *r)
         return lg_err_set(r->e, LG_EXIT_DB, "out of memory");
     for (unsigned k = 0; k < r->n_w; k++)
         if (doccount(r, &r->w[k], &r->lanes[k].before) != 0 ||
-            lg_syncer_start(&r->lanes[k].syncer, r->w[k].db.sqlite_path, r->w[k].xdb, r->e) != 0)
+            lg_syncer_start(&r->lanes[k].syncer, r->w[k].db.sqlite_path, r->w[k].xdb, r->e) != 0 ||
+            lg_store_open_reader(r->w[k].db.sqlite_path, &r->lanes[k].rdb, &r->lanes[k].reader,
+                                 r->e) != 0)
             return -1;
     return 0;
 }
@@ -474,6 +511,8 @@ static int stop_lanes(run *r, int rc)
         lg_err ignored;
         lg_syncer_stop(r->lanes[k].syncer, NULL, &ignored);
         free_built(&r->lanes[k]);
+        lg_store_free(r->lanes[k].reader);
+        sqlite3_close(r->lanes[k].rdb);
         if (rc == 0)
             rc = compact_if_built(r, k);
     }

@@ -156,6 +156,26 @@ void lg_store_free(lg_store *s)
     free(s);
 }
 
+int lg_store_open_reader(const char *path, sqlite3 **db, lg_store **out, lg_err *e)
+{
+    *out = NULL;
+    int rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK ? 0 : -1;
+    if (rc == 0) {
+        sqlite3_busy_timeout(*db, 10000);
+        rc = sqlite3_exec(*db, "PRAGMA query_only = ON", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+    }
+    if (rc != 0)
+        lg_err_set(e, LG_EXIT_DB, "%s: %s", path, sqlite3_errmsg(*db));
+    else if ((rc = lg_store_new(*db, out, e)) != 0)
+        lg_store_free(*out);
+    if (rc != 0) {
+        *out = NULL;
+        sqlite3_close(*db);
+        *db = NULL;
+    }
+    return rc;
+}
+
 int lg_store_docdata(lg_store *s, int quote, int64_t id, char **out, lg_err *e)
 {
     lg_data_kind kind = quote ? LG_DATA_QUOTE : LG_DATA_ARTICLE;

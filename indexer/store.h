@@ -21,6 +21,11 @@ typedef struct lg_store lg_store;
 
 int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e);
 void lg_store_free(lg_store *s);
+/* A store for a thread beside the writer's: its own read-only connection
+ * to `path` (WAL: it sees the last commit and never waits for the writer),
+ * owned by the caller: lg_store_free(*out), then sqlite3_close(*db). On
+ * failure both are NULL. */
+int lg_store_open_reader(const char *path, sqlite3 **db, lg_store **out, lg_err *e);
 /* The borrowed SQLite handle, for readers of the store's views. */
 sqlite3 *lg_store_sql(const lg_store *s);
 /* The document data (docdata.h) of article `id`, or of quotation `id`

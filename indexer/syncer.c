@@ -90,16 +90,6 @@ static void release(lg_syncer *s)
     free(s);
 }
 
-static int open_reader(lg_syncer *s, const char *path, lg_err *e)
-{
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-        return lg_err_set(e, LG_EXIT_DB, "%s: %s", path, sqlite3_errmsg(s->db));
-    sqlite3_busy_timeout(s->db, 10000);
-    if (sqlite3_exec(s->db, "PRAGMA query_only = ON", NULL, NULL, NULL) != SQLITE_OK)
-        return lg_err_set(e, LG_EXIT_DB, "%s: %s", path, sqlite3_errmsg(s->db));
-    return lg_store_new(s->db, &s->store, e);
-}
-
 int lg_syncer_start(lg_syncer **out, const char *sqlite_path, xs_db *xdb, lg_err *e)
 {
     *out = NULL;
@@ -110,7 +100,7 @@ int lg_syncer_start(lg_syncer **out, const char *sqlite_path, xs_db *xdb, lg_err
     pthread_mutex_init(&s->lock, NULL);
     pthread_cond_init(&s->wake, NULL);
     pthread_cond_init(&s->idle, NULL);
-    if (open_reader(s, sqlite_path, e) != 0) {
+    if (lg_store_open_reader(sqlite_path, &s->db, &s->store, e) != 0) {
         release(s);
         return -1;
     }
