@@ -170,6 +170,14 @@ uint64_t lg_minhash_band(const lg_minhash *m, int band)
     return h;
 }
 
+int lg_minhash_share_band(const lg_minhash *x, const lg_minhash *y)
+{
+    for (int b = 0; b < LG_MINHASH_BANDS; b++)
+        if (lg_minhash_band(x, b) == lg_minhash_band(y, b))
+            return 1;
+    return 0;
+}
+
 int lg_minhash_groupable(const lg_minhash *m)
 {
     return m->shingles >= LG_DUP_MIN_SHINGLES;

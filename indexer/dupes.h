@@ -37,6 +37,9 @@ double lg_minhash_similarity(const lg_minhash *a, const lg_minhash *b);
  * band key are candidates. */
 uint64_t lg_minhash_band(const lg_minhash *m, int band);
 
+/* Whether a and b have the same key in some band: LSH's candidate pair. */
+int lg_minhash_share_band(const lg_minhash *a, const lg_minhash *b);
+
 /* A text too short to group reliably (fewer than LG_DUP_MIN_SHINGLES
  * shingles) is never called a copy. */
 #define LG_DUP_MIN_SHINGLES 30
