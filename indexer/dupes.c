@@ -27,7 +27,8 @@
 #define EXACT_SLOTS 512 /* power of two */
 #define EXACT_MAX (EXACT_SLOTS / 2)
 
-/* Fixed forever: changing any of these changes every stored signature. */
+/* Fixed forever: changing any of these changes every band key stored in
+ * SQLite, which store.c finds again from the article's text to delete it. */
 #define SEED_BASE 0x6c65676174652d31ull  /* "legate-1" */
 #define SHINGLE_BASE 0x5348494e474c4535ull
 #define BAND_BASE 0x42414e444b455931ull

@@ -8,7 +8,8 @@
  * LG_MINHASH_BANDS bands of LG_MINHASH_N / LG_MINHASH_BANDS rows finds
  * candidate pairs without comparing every pair. Two articles whose
  * estimated Jaccard similarity is at least LG_DUP_THRESHOLD are copies.
- * Deterministic: fixed seeds, so signatures stored today match tomorrow's.
+ * Deterministic: fixed seeds, so a text gives tomorrow the band keys
+ * stored for it today (the store deletes them by recomputing them).
  */
 #ifndef LEGATE_DUPES_H
 #define LEGATE_DUPES_H
