@@ -298,10 +298,7 @@ static int called_copy(const corpus *c, const pair *p, int m, double threshold)
 
 static int share_band(const corpus *c, const pair *p, int m)
 {
-    for (int b = 0; b < LG_MINHASH_BANDS; b++)
-        if (lg_minhash_band(&c->t[p->a].sig[m], b) == lg_minhash_band(&c->t[p->b].sig[m], b))
-            return 1;
-    return 0;
+    return lg_minhash_share_band(&c->t[p->a].sig[m], &c->t[p->b].sig[m]);
 }
 
 /* With `lsh`, a pair must also share a band key, as it must to be found

@@ -27,7 +27,8 @@
 #define EXACT_SLOTS 512 /* power of two */
 #define EXACT_MAX (EXACT_SLOTS / 2)
 
-/* Fixed forever: changing any of these changes every stored signature. */
+/* Fixed forever: changing any of these changes every band key stored in
+ * SQLite, which store.c finds again from the article's text to delete it. */
 #define SEED_BASE 0x6c65676174652d31ull  /* "legate-1" */
 #define SHINGLE_BASE 0x5348494e474c4535ull
 #define BAND_BASE 0x42414e444b455931ull
@@ -168,6 +169,14 @@ uint64_t lg_minhash_band(const lg_minhash *m, int band)
     for (int r = 0; r < ROWS; r++)
         h = mix(h ^ m->min[band * ROWS + r]);
     return h;
+}
+
+int lg_minhash_share_band(const lg_minhash *x, const lg_minhash *y)
+{
+    for (int b = 0; b < LG_MINHASH_BANDS; b++)
+        if (lg_minhash_band(x, b) == lg_minhash_band(y, b))
+            return 1;
+    return 0;
 }
 
 int lg_minhash_groupable(const lg_minhash *m)

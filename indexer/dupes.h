@@ -8,7 +8,8 @@
  * LG_MINHASH_BANDS bands of LG_MINHASH_N / LG_MINHASH_BANDS rows finds
  * candidate pairs without comparing every pair. Two articles whose
  * estimated Jaccard similarity is at least LG_DUP_THRESHOLD are copies.
- * Deterministic: fixed seeds, so signatures stored today match tomorrow's.
+ * Deterministic: fixed seeds, so a text gives tomorrow the band keys
+ * stored for it today (the store deletes them by recomputing them).
  */
 #ifndef LEGATE_DUPES_H
 #define LEGATE_DUPES_H
@@ -36,6 +37,9 @@ double lg_minhash_similarity(const lg_minhash *a, const lg_minhash *b);
 /* The LSH key of band `band` (0 .. LG_MINHASH_BANDS-1): texts sharing any
  * band key are candidates. */
 uint64_t lg_minhash_band(const lg_minhash *m, int band);
+
+/* Whether a and b have the same key in some band: LSH's candidate pair. */
+int lg_minhash_share_band(const lg_minhash *a, const lg_minhash *b);
 
 /* A text too short to group reliably (fewer than LG_DUP_MIN_SHINGLES
  * shingles) is never called a copy. */

@@ -23,7 +23,7 @@ struct lg_store {
     sqlite3_stmt *find, *upsert, *outbox_add, *del, *load, *outbox_scan, *outbox_trim;
     sqlite3_stmt *speakers_clear, *speaker_add, *site_seen, *site_add;
     sqlite3_stmt *quotes_clear, *quote_add, *quotes_of;
-    sqlite3_stmt *bands_clear, *band_add, *band_find, *sig_put, *sig_get, *group_of, *group_set,
+    sqlite3_stmt *text_of, *text_by_source, *key_add, *key_del, *candidates, *group_of, *group_set,
         *group_mark;
     sqlite3_stmt *seen, *failed, *outbox_last;
     sqlite3_stmt *data[2];  /* document data (docdata.h), prepared on first use */
@@ -68,8 +68,22 @@ sqlite3 *lg_store_sql(const lg_store *s)
     return s->db;
 }
 
+/* The articles other than ?(LG_MINHASH_BANDS + 1) that have any of the
+ * band keys ?1 .. ?LG_MINHASH_BANDS, earliest group first. */
+static const char *candidates_sql(char buf[static 1024])
+{
+    int n = snprintf(buf, 1024, "SELECT id, coalesce(dup_group, id) AS g FROM articles WHERE id IN"
+                                " (SELECT article_id FROM minhash_keys WHERE key IN (?1");
+    for (int b = 2; b <= LG_MINHASH_BANDS; b++)
+        n += snprintf(buf + n, 1024 - (size_t)n, ", ?%d", b);
+    snprintf(buf + n, 1024 - (size_t)n, ") AND article_id <> ?%d) ORDER BY g, id",
+             LG_MINHASH_BANDS + 1);
+    return buf;
+}
+
 int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e)
 {
+    char candidates[1024];
     lg_store *s = calloc(1, sizeof *s);
     if (!s)
         return lg_err_set(e, LG_EXIT_DB, "out of memory");
@@ -100,11 +114,11 @@ int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e)
          " ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions"},
         {&s->site_seen, "SELECT pages FROM site_blocks WHERE site = ? AND hash = ?"},
         {&s->quotes_clear, "DELETE FROM quotes WHERE article_id = ?"},
-        {&s->bands_clear, "DELETE FROM minhash_bands WHERE article_id = ?"},
-        {&s->band_add, "INSERT OR IGNORE INTO minhash_bands(band, key, article_id) VALUES (?, ?, ?)"},
-        {&s->band_find, "SELECT article_id FROM minhash_bands WHERE band = ? AND key = ? AND article_id <> ?"},
-        {&s->sig_put, "INSERT OR REPLACE INTO article_minhash(article_id, sig) VALUES (?, ?)"},
-        {&s->sig_get, "SELECT sig FROM article_minhash WHERE article_id = ?"},
+        {&s->text_of, "SELECT id, text FROM articles WHERE id = ?"},
+        {&s->text_by_source, "SELECT id, text FROM articles WHERE source = ?"},
+        {&s->key_add, "INSERT OR IGNORE INTO minhash_keys(key, article_id) VALUES (?, ?)"},
+        {&s->key_del, "DELETE FROM minhash_keys WHERE key = ? AND article_id = ?"},
+        {&s->candidates, candidates_sql(candidates)},
         {&s->group_of, "SELECT coalesce(dup_group, id) FROM articles WHERE id = ?"},
         {&s->group_set, "UPDATE articles SET dup_group = ? WHERE id = ?"},
         {&s->group_mark, "UPDATE articles SET dup_group = id WHERE id = ? AND dup_group IS NULL"},
@@ -148,8 +162,8 @@ void lg_store_free(lg_store *s)
     sqlite3_stmt *st[] = {s->find, s->upsert, s->outbox_add, s->del, s->load,
                           s->outbox_scan, s->outbox_trim, s->seen, s->failed,
                           s->speakers_clear, s->speaker_add, s->site_seen, s->site_add,
-                          s->quotes_clear, s->quote_add, s->quotes_of, s->bands_clear,
-                          s->band_add, s->band_find, s->sig_put, s->sig_get, s->group_of,
+                          s->quotes_clear, s->quote_add, s->quotes_of, s->text_of,
+                          s->text_by_source, s->key_add, s->key_del, s->candidates, s->group_of,
                           s->group_set, s->group_mark, s->outbox_last, s->data[0], s->data[1]};
     for (size_t i = 0; i < sizeof st / sizeof st[0]; i++)
         sqlite3_finalize(st[i]);
@@ -401,69 +415,101 @@ int lg_store_quotes(lg_store *s, int64_t id, lg_quote_fn fn, void *ctx, lg_err *
 
 /* ---- syndicated copies (dupes.h) ---- */
 
-/* Whether article `other` is a copy of a text with signature m. */
+/* The key band `band` is stored under: the low 32 bits of its hash,
+ * sign-extended so that SQLite stores 4 bytes. Migration 006 derives the
+ * same from the 64-bit keys of schema 5. */
+static int64_t band_key(const lg_minhash *m, int band)
+{
+    return (int64_t)((lg_minhash_band(m, band) & 0xffffffffu) ^ 0x80000000u) - 0x80000000;
+}
+
+/* The signature of text column `col` of st's row: what lg_derive computed
+ * when the article was stored, since the column is the text it hashed. */
+static void stored_minhash(sqlite3_stmt *st, int col, lg_minhash *m)
+{
+    const char *text = col_text(st, col);
+    lg_minhash_of(text ? text : "", (size_t)sqlite3_column_bytes(st, col), m);
+}
+
+/* Runs st (key_add or key_del: ?1 a key, ?2 the article) for each band key
+ * of article id with signature m; a text too short to group has none. */
+static int each_key(lg_store *s, sqlite3_stmt *st, int64_t id, const lg_minhash *m, lg_err *e)
+{
+    if (!lg_minhash_groupable(m))
+        return 0;
+    for (int b = 0; b < LG_MINHASH_BANDS; b++) {
+        sqlite3_bind_int64(st, 1, band_key(m, b));
+        sqlite3_bind_int64(st, 2, id);
+        if (step_int(s, st, NULL, e) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Deletes the band keys of each article st yields (id, text), before its
+ * text changes or goes: the keys are found again from the text, as there
+ * is no index by article. Resets st. */
+static int drop_keys(lg_store *s, sqlite3_stmt *st, lg_err *e)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        lg_minhash m;
+        stored_minhash(st, 1, &m);
+        if (each_key(s, s->key_del, sqlite3_column_int64(st, 0), &m, e) != 0)
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        fail(s, e, "read article text");
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Whether article `other` is a copy of a text with signature m: its
+ * signature, recomputed from its text, shares a whole 64-bit band with m
+ * (the stored keys are 32 bits) and is similar enough. */
 static int is_copy(lg_store *s, int64_t other, const lg_minhash *m, lg_err *e)
 {
-    sqlite3_bind_int64(s->sig_get, 1, other);
-    int rc = sqlite3_step(s->sig_get), copy = 0;
-    if (rc == SQLITE_ROW && sqlite3_column_bytes(s->sig_get, 0) == (int)sizeof m->min) {
-        lg_minhash o = {.shingles = LG_DUP_MIN_SHINGLES};
-        memcpy(o.min, sqlite3_column_blob(s->sig_get, 0), sizeof o.min);
-        copy = lg_minhash_similarity(m, &o) >= LG_DUP_THRESHOLD;
+    sqlite3_bind_int64(s->text_of, 1, other);
+    int rc = sqlite3_step(s->text_of), copy = 0;
+    if (rc == SQLITE_ROW) {
+        lg_minhash o;
+        stored_minhash(s->text_of, 1, &o);
+        copy = lg_minhash_groupable(&o) && lg_minhash_share_band(m, &o) &&
+               lg_minhash_similarity(m, &o) >= LG_DUP_THRESHOLD;
+    } else if (rc != SQLITE_DONE) {
+        copy = fail(s, e, "read article text");
     }
-    sqlite3_reset(s->sig_get);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? copy : fail(s, e, "read signature");
+    sqlite3_reset(s->text_of);
+    return copy;
 }
 
 /* Lowers *group to the smallest group among the copies of article `id`
- * the band keys lead to (the first story of the group). Candidates
- * sharing a band are checked, never every pair. */
+ * the band keys lead to (the first story of the group). Candidates come
+ * earliest group first, so the first copy decides; only candidates are
+ * checked, never every pair. */
 int lg_store_copies_group(lg_store *s, int64_t id, const lg_minhash *m, int64_t *group,
                           int *found, lg_err *e)
 {
     if (!lg_minhash_groupable(m))
         return 0;
-    for (int b = 0; b < LG_MINHASH_BANDS; b++) {
-        sqlite3_bind_int(s->band_find, 1, b);
-        sqlite3_bind_int64(s->band_find, 2, (sqlite3_int64)lg_minhash_band(m, b));
-        sqlite3_bind_int64(s->band_find, 3, id);
-        int rc;
-        while ((rc = sqlite3_step(s->band_find)) == SQLITE_ROW) {
-            int64_t other = sqlite3_column_int64(s->band_find, 0), g;
-            int copy = is_copy(s, other, m, e);
-            if (copy < 0)
-                break;
-            *found += copy > 0;
-            sqlite3_bind_int64(s->group_of, 1, other);
-            if (copy && step_int(s, s->group_of, &g, e) == 0 && g && g < *group)
-                *group = g;
-        }
-        sqlite3_reset(s->band_find);
-        if (rc != SQLITE_DONE)
-            return fail(s, e, "find copies");
+    sqlite3_stmt *st = s->candidates;
+    for (int b = 0; b < LG_MINHASH_BANDS; b++)
+        sqlite3_bind_int64(st, b + 1, band_key(m, b));
+    sqlite3_bind_int64(st, LG_MINHASH_BANDS + 1, id);
+    int rc = SQLITE_DONE, copy = 0;
+    while (!copy && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        copy = is_copy(s, sqlite3_column_int64(st, 0), m, e);
+    if (copy > 0) {
+        int64_t g = sqlite3_column_int64(st, 1);
+        *found = 1;
+        if (g < *group)
+            *group = g;
     }
-    return 0;
-}
-
-static int put_signature(lg_store *s, int64_t id, const lg_minhash *m, lg_err *e)
-{
-    sqlite3_bind_int64(s->bands_clear, 1, id);
-    if (step_int(s, s->bands_clear, NULL, e) != 0)
-        return -1;
-    if (!lg_minhash_groupable(m))
-        return 0;
-    sqlite3_bind_int64(s->sig_put, 1, id);
-    sqlite3_bind_blob(s->sig_put, 2, m->min, sizeof m->min, SQLITE_STATIC);
-    if (step_int(s, s->sig_put, NULL, e) != 0)
-        return -1;
-    for (int b = 0; b < LG_MINHASH_BANDS; b++) {
-        sqlite3_bind_int(s->band_add, 1, b);
-        sqlite3_bind_int64(s->band_add, 2, (sqlite3_int64)lg_minhash_band(m, b));
-        sqlite3_bind_int64(s->band_add, 3, id);
-        if (step_int(s, s->band_add, NULL, e) != 0)
-            return -1;
-    }
-    return 0;
+    if (copy == 0 && rc != SQLITE_DONE)
+        copy = fail(s, e, "find copies");
+    sqlite3_reset(st);
+    return copy < 0 ? -1 : 0;
 }
 
 int lg_store_set_group(lg_store *s, int64_t id, int64_t group, lg_err *e)
@@ -492,7 +538,8 @@ static int put_group(lg_store *s, int64_t id, const lg_minhash *m, lg_err *e)
 {
     int64_t group = id;
     int found = 0;
-    if (put_signature(s, id, m, e) != 0 || lg_store_copies_group(s, id, m, &group, &found, e) != 0)
+    if (each_key(s, s->key_add, id, m, e) != 0 ||
+        lg_store_copies_group(s, id, m, &group, &found, e) != 0)
         return -1;
     return lg_store_set_group(s, id, found ? group : 0, e);
 }
@@ -508,6 +555,9 @@ int lg_store_put(lg_store *s, const lg_article *a, int64_t *id, lg_err *e)
     if (resolve_entity(s, &s->ent[ENT_OUTLET], a->outlet, &outlet, e) != 0 ||
         resolve_entity(s, &s->ent[ENT_OUTLET], a->via, &via, e) != 0 ||
         resolve_entity(s, &s->ent[ENT_SPEAKER], a->speaker, &speaker, e) != 0)
+        return -1;
+    bind_text(s->text_by_source, 1, a->source);
+    if (drop_keys(s, s->text_by_source, e) != 0)
         return -1;
     char date[11];
     lg_date_format(&a->date, date);
@@ -560,6 +610,9 @@ int lg_store_site_add(lg_store *s, const char *site, const uint64_t *hashes, siz
 
 int lg_store_delete(lg_store *s, int64_t id, lg_err *e)
 {
+    sqlite3_bind_int64(s->text_of, 1, id);
+    if (drop_keys(s, s->text_of, e) != 0)
+        return -1;
     sqlite3_bind_int64(s->del, 1, id);
     if (step_int(s, s->del, NULL, e) != 0)
         return -1;
@@ -659,15 +712,16 @@ int lg_store_prune(lg_store *s, const char *root, unsigned long *removed, lg_err
         " FROM articles WHERE (origin = ?1 OR substr(origin, 1, length(?1) + 1) = ?1 || '/')"
         " AND id NOT IN (SELECT id FROM temp.seen)"
         " AND origin NOT IN (SELECT origin FROM temp.failed)";
-    char sql[2][512];
-    snprintf(sql[0], sizeof sql[0], "INSERT INTO outbox(article_id) SELECT id%s", where);
-    snprintf(sql[1], sizeof sql[1], "DELETE%s", where);
-    for (int i = 0; i < 2; i++) {
+    char sql[3][512];
+    snprintf(sql[0], sizeof sql[0], "SELECT id, text%s", where);
+    snprintf(sql[1], sizeof sql[1], "INSERT INTO outbox(article_id) SELECT id%s", where);
+    snprintf(sql[2], sizeof sql[2], "DELETE%s", where);
+    for (int i = 0; i < 3; i++) {
         sqlite3_stmt *st;
         if (prepare(s, &st, sql[i], e) != 0)
             return -1;
         bind_text(st, 1, root);
-        int rc = step_int(s, st, NULL, e);
+        int rc = i == 0 ? drop_keys(s, st, e) : step_int(s, st, NULL, e);
         sqlite3_finalize(st);
         if (rc != 0)
             return -1;

@@ -48,7 +48,9 @@ int lg_store_find(lg_store *s, const char *source, int64_t *id, char sha256[65],
  * speakers list is replaced and always includes its main speaker, its
  * quotations are replaced, and it joins the group of its syndicated copies
  * (the earliest group among the articles its signature matches). *id
- * receives the id. */
+ * receives the id. a->minhash must be the signature of a->text (as
+ * lg_derive computes it): the article's band keys are found again from
+ * its stored text when it is replaced or deleted (no index by article). */
 int lg_store_put(lg_store *s, const lg_article *a, int64_t *id, lg_err *e);
 
 /* Groups of copies. An article's dup_group is NULL while it has no copy,
@@ -60,8 +62,8 @@ int lg_store_put(lg_store *s, const lg_article *a, int64_t *id, lg_err *e);
  * lies, and in a collection the copies in the other shards (ids are
  * shared, collection.h) joined:
  * - lg_store_copies_group lowers *group to the earliest group among the
- *   copies in `s` of article `id` (signature m), adding how many it found
- *   to *found;
+ *   copies in `s` of article `id` (signature m), and sets *found to 1 if
+ *   it found any;
  * - lg_store_set_group puts article `id` of `s` in `group` (0: none);
  * - lg_store_group_of gives its group (its own id when it has none);
  * - lg_store_mark_first makes article `id`, if `s` holds it without a

@@ -46,6 +46,23 @@ static int sql_fail(checker *c)
     return lg_err_set(c->e, LG_EXIT_DB, "%s: %s", c->db.sqlite_path, sqlite3_errmsg(c->db.sql));
 }
 
+/* MinHash band keys have no foreign key (store.c deletes them by key,
+ * migration 006): the same verdict for them. */
+static int check_band_keys(checker *c)
+{
+    static const char gone[] = "SELECT count(*) FROM minhash_keys"
+                               " WHERE article_id NOT IN (SELECT id FROM articles)";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db.sql, gone, -1, &st, NULL) != SQLITE_OK)
+        return sql_fail(c);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0)
+        report(c, "sqlite", "database", 0, "%lld row(s) of minhash_keys refer to articles rows that are gone",
+               (long long)sqlite3_column_int64(st, 0));
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : sql_fail(c);
+}
+
 /* SQLite's own verdict: its structure, then rows whose parent is gone
  * (written without foreign keys on, e.g. by hand). */
 static int check_sqlite(checker *c)
@@ -69,7 +86,7 @@ static int check_sqlite(checker *c)
                (long long)sqlite3_column_int64(st, 2), (const char *)sqlite3_column_text(st, 0),
                (const char *)sqlite3_column_text(st, 1));
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : sql_fail(c);
+    return rc == SQLITE_DONE ? check_band_keys(c) : sql_fail(c);
 }
 
 /* Ascending Xapian docids in [lo, hi), a page at a time. */

@@ -2,7 +2,8 @@
  * verify.h — do SQLite and Xapian agree? (`legate check [--repair]`; not
  * check.h, which is the Check unit-test framework's header.)
  *
- * Checks, read-only: SQLite's own integrity (PRAGMA quick_check); Xapian
+ * Checks, read-only: SQLite's own integrity (PRAGMA quick_check, rows
+ * whose parent row is gone, MinHash band keys of gone articles); Xapian
  * opens; Xapian's applied generation equals SQLite's (lag.h); every
  * article row has its Xapian document and every quotation row its quote
  * document, each exactly as sync would write it now (expect.h: terms,

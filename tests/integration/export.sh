@@ -101,13 +101,37 @@ expect_eq 2 "$(lg export --fields id corridor 2>/dev/null | wc -l | tr -d ' ')" 
 # the story with no copy none (so Xapian reads no collapse key for it).
 groups() { sqlite3 "$LEGATE_DB/legate.sqlite" "SELECT coalesce(dup_group, 'none') FROM articles ORDER BY id" | paste -sd' '; }
 expect_eq "1 1 none" "$(groups)" "dup_group: first, copy, alone"
-# A database of schema 4 (the first of a group had no group either) is
+# A database of schema 4 (the first of a group had no group either; band
+# keys of 64 bits per band, with an index by article, and signatures) is
 # upgraded by the next index run: the first is marked again, and every
-# Xapian document rewritten to match.
+# Xapian document rewritten to match; the keys keep their low 32 bits.
 want=$(lg search --format json corridor)
-sqlite3 "$LEGATE_DB/legate.sqlite" "UPDATE articles SET dup_group = NULL WHERE dup_group = id; PRAGMA user_version = 4"
+keys() { sqlite3 "$LEGATE_DB/legate.sqlite" "SELECT key, article_id FROM minhash_keys ORDER BY 1, 2" | paste -sd' '; }
+want_keys=$(keys)
+sqlite3 "$LEGATE_DB/legate.sqlite" "UPDATE articles SET dup_group = NULL WHERE dup_group = id;
+  CREATE TABLE article_minhash (article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, sig BLOB NOT NULL);
+  CREATE TABLE minhash_bands (band INTEGER NOT NULL, key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, key, article_id)) WITHOUT ROWID;
+  CREATE INDEX minhash_bands_article ON minhash_bands(article_id);
+  INSERT INTO minhash_bands SELECT 7, key - 1234567 * 4294967296, article_id FROM minhash_keys;
+  DROP TABLE minhash_keys; PRAGMA user_version = 4"
 expect_exit 0 lg index --quiet --outlet "Cairo Daily" "$C/other-grain.txt"
 expect_eq "1 1 none" "$(groups)" "schema 5 marks the first of each group"
+expect_eq 0 "$(sqlite3 "$LEGATE_DB/legate.sqlite" "SELECT count(*) FROM sqlite_schema WHERE name IN ('minhash_bands', 'article_minhash')")" "schema 6 drops the wide MinHash tables"
+expect_eq "$want_keys" "$(keys)" "schema 6 keeps each band key's low 32 bits"
 expect_exit 0 lg check
 expect_eq "$want" "$(lg search --format json corridor)" "the upgraded database answers as before"
+# A new copy finds its group through the migrated keys; deleting its file
+# (--prune) takes its keys away, and check counts any left behind.
+mkdir "$WORK/reprints"
+cp "$C/wire-grain.txt" "$WORK/reprints/grain.txt"
+lg index --quiet --outlet "Port Herald" "$WORK/reprints"
+expect_eq "1 1 none 1" "$(groups)" "a copy joins the migrated group"
+rm "$WORK/reprints/grain.txt"
+lg index --quiet --prune "$WORK/reprints"
+expect_eq "$want_keys" "$(keys)" "a pruned article leaves no band keys"
+sqlite3 "$LEGATE_DB/legate.sqlite" "INSERT INTO minhash_keys VALUES (42, 99)"
+expect_exit 1 lg check
+expect_grep "minhash_keys refer to articles rows that are gone" "$WORK/out" "check reports stray band keys"
 finish

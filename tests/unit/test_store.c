@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dbdir.h"
+#include "dupes.h"
 #include "store.h"
 #include "sync.h"
 #include "testutil.h"
@@ -39,6 +40,7 @@ static int64_t put(const char *source, const char *text, const char *speaker, co
     a.outlet = outlet ? strdup(outlet) : NULL;
     lg_date_parse_iso("2024-05", 7, &a.date, &(size_t){0});
     lg_article_hash(&a);
+    lg_minhash_of(a.text, a.text_len, &a.minhash);  /* as lg_derive does */
     int64_t id;
     ck_assert_int_eq(lg_store_begin(store, &e), 0);
     ck_assert_int_eq(lg_store_put(store, &a, &id, &e), 0);
@@ -121,6 +123,91 @@ START_TEST(prune_keeps_failed_origins)
     ck_assert_int_eq(lg_store_prune(store, "/in", &removed, &e), 0);
     ck_assert_int_eq(removed, 0);
     lg_store_rollback(store);
+}
+END_TEST
+
+/* A story of 60 words told `seed`'s way; `edit` rewrites its last words,
+ * which keeps it a copy. */
+static const char *story(int seed, int edit)
+{
+    static char buf[2048];
+    size_t n = 0;
+    for (int i = 0; i < 60; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%sw%dx%d", i ? " " : "",
+                              i >= 57 && edit ? edit : seed, i);
+    return buf;
+}
+
+static int64_t keys_of(int64_t id)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM minhash_keys WHERE article_id = %lld",
+             (long long)id);
+    return count(sql);
+}
+
+/* How many bands of `text` article id has under the key migration 006
+ * derives from a whole band hash: the same keys, fresh or migrated. */
+static int bands_stored(int64_t id, const char *text)
+{
+    lg_minhash m;
+    lg_minhash_of(text, strlen(text), &m);
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(db.sql,
+                                        "SELECT count(*) FROM minhash_keys WHERE article_id = ?1 AND"
+                                        " key = (((?2 & 4294967295) + 2147483648) & 4294967295) - 2147483648",
+                                        -1, &st, NULL), SQLITE_OK);
+    int found = 0;
+    for (int b = 0; b < LG_MINHASH_BANDS; b++) {
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)lg_minhash_band(&m, b));
+        ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+        found += sqlite3_column_int(st, 0);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+static int64_t group_of(int64_t id)
+{
+    int64_t g;
+    ck_assert_int_eq(lg_store_group_of(store, id, &g, &e), 0);
+    return g;
+}
+
+/* Band keys belong to the text: a copy finds its group through them, a
+ * replaced text takes its old keys away, a deleted or pruned article
+ * leaves none behind (they have no foreign key to cascade). */
+START_TEST(band_keys_follow_the_text)
+{
+    int64_t a = put("a", story(1, 0), NULL, NULL);
+    int64_t b = put("b", story(1, 9), NULL, NULL);
+    int64_t c = put("c", story(2, 0), NULL, NULL);
+    ck_assert_int_eq(group_of(b), a);
+    ck_assert_int_eq(group_of(c), c);
+    ck_assert_int_eq(count("SELECT dup_group IS NULL FROM articles WHERE id = 3"), 1);
+    ck_assert_int_eq(bands_stored(a, story(1, 0)), LG_MINHASH_BANDS);
+    ck_assert_int_eq(keys_of(a), LG_MINHASH_BANDS);
+
+    put("a", story(3, 0), NULL, NULL);
+    ck_assert_int_eq(bands_stored(a, story(3, 0)), LG_MINHASH_BANDS);
+    ck_assert_int_eq(keys_of(a), LG_MINHASH_BANDS);
+    ck_assert_int_eq(bands_stored(a, story(1, 0)), 0);
+    /* A copy of the old text joins b, whose group is still a. */
+    ck_assert_int_eq(group_of(put("d", story(1, 8), NULL, NULL)), a);
+
+    ck_assert_int_eq(lg_store_begin(store, &e), 0);
+    ck_assert_int_eq(lg_store_delete(store, c, &e), 0);
+    ck_assert_int_eq(lg_store_prune_begin(store, &e), 0);
+    ck_assert_int_eq(lg_store_mark_seen(store, a, &e), 0);
+    unsigned long removed = 0;
+    ck_assert_int_eq(lg_store_prune(store, "/in", &removed, &e), 0);
+    ck_assert_int_eq(lg_store_commit(store, &e), 0);
+    ck_assert_int_eq(removed, 2);
+    ck_assert_int_eq(keys_of(c), 0);
+    ck_assert_int_eq(keys_of(b), 0);
+    ck_assert_int_eq(count("SELECT count(*) FROM minhash_keys"), LG_MINHASH_BANDS);
 }
 END_TEST
 
@@ -213,6 +300,7 @@ int main(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, put_find_update_keep_the_id);
     tcase_add_test(tc, aliases_fold_spellings);
+    tcase_add_test(tc, band_keys_follow_the_text);
     tcase_add_test(tc, prune_removes_only_unseen);
     tcase_add_test(tc, prune_keeps_failed_origins);
     tcase_add_test(tc, sync_applies_puts_and_deletes);
