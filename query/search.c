@@ -117,16 +117,20 @@ typedef struct {
     unsigned context;
 } assembler;
 
-static int assembler_init(assembler *a, sqlite3 *sql, const lg_search_req *req, lg_err *e)
+static void assembler_init(assembler *a, const lg_search_req *req)
 {
-    a->sql = sql;
     a->t = &targets[req->target];
     a->context = req->context;
-    if (!sql)
-        return 0;
+}
+
+/* The statements, prepared for the first hit: a search that shows
+ * nothing prepares none. */
+static int assembler_prepare(assembler *a, sqlite3 *sql, lg_err *e)
+{
+    a->sql = sql;
     if (fetcher_init(&a->f, sql, a->t, e) != 0)
         return -1;
-    if (req->target == LG_TARGET_QUOTES &&
+    if (a->t == &targets[LG_TARGET_QUOTES] &&
         prepare(sql, "SELECT text FROM articles WHERE id = ?", &a->article, e) != 0)
         return -1;
     return prepare(sql, a->t->copies_sql, &a->copies, e);
@@ -373,7 +377,29 @@ typedef struct {
     uint64_t total;
     int page_exact;         /* the page being walked was checked to the end */
     lg_collapse *col;       /* one database, collapsing: copies from SQLite */
+    /* lg_search_run on one database: sql is opened from here when a page
+     * has results to show (or an alias to resolve), so that a search that
+     * finds nothing never reads SQLite. NULL: sql is given, or shards. */
+    lg_dbdir *db;
 } run_ctx;
+
+/* A database of shards: no SQLite, hits from document data. */
+static int over_shards(const run_ctx *rc)
+{
+    return !rc->sql && !rc->db;
+}
+
+/* rc->sql, opened now if it is not yet. */
+static int open_sql(run_ctx *rc, lg_err *e)
+{
+    if (rc->sql || !rc->db)
+        return 0;
+    rc->sql = lg_dbdir_sql(rc->db, e);
+    return rc->sql ? 0 : -1;
+}
+
+static int collapser(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const xs_query *q,
+                     lg_collapse **out, lg_err *e);
 
 /* Page values: the group (for collapsing), the date (for the key), then
  * the caller's. */
@@ -418,6 +444,9 @@ static int kept(run_ctx *rc, const xs_results *r, size_t i, const lg_key *k, uin
         *copies = xs_results_collapsed(r, i) + 1;
         return 0;
     }
+    /* Offset pages need it only past a page checked to the end. */
+    if (!rc->col && collapser(rc->sql, rc->xdb, rc->req, rc->q, &rc->col, e) != 0)
+        return -1;
     int st = lg_collapse_check(rc->col, rc->sort, k, g, glen, copies, first, e);
     if (!rc->keyset)
         *first = 1;
@@ -480,7 +509,7 @@ static void page_options(const run_ctx *rc, const int slots[2], xs_search_opts *
                                                                   : -1;
     for (int k = 0; k < 2; k++)
         o->value_slots[V_CALLER + k] = slots ? slots[k] : -1;
-    o->want_data = rc->hits && !rc->sql;
+    o->want_data = rc->hits && over_shards(rc);
 }
 
 /* The one page walker: every result of rc in its order, page by page,
@@ -511,6 +540,8 @@ static int walk(run_ctx *rc, const lg_key *from, const int slots[2], result_fn f
         xs_results *r = NULL;
         stop = search_page(rc->xdb, q ? q : rc->q, &o, &r, e);
         xs_query_free(q);
+        if (stop == 0 && rc->hits && xs_results_size(r) > 0)
+            stop = open_sql(rc, e);
         if (stop == 0 && rc->page_exact)
             rc->total = xs_results_total(r);
         if (stop == 0)
@@ -588,6 +619,8 @@ static int hit_of(emitter *m, uint64_t docid, const char *data, size_t len, uint
                   lg_hit *h, lg_err *e)
 {
     uint64_t id = docid - docid_base(m->as->t);
+    if (m->rc->sql && !m->as->sql && assembler_prepare(m->as, m->rc->sql, e) != 0)
+        return -1;
     int got = m->as->sql ? assemble(m->as, id, copies, h, e)
                          : assemble_data(m->as, data, len, copies, h, e);
     return got > 0 && h->id <= m->after ? 0 : got;
@@ -737,20 +770,33 @@ static int run_compiled(run_ctx *rc, assembler *as, lg_fmt *w, lg_search_res *re
     return lg_fmt_end(w) == 0 ? 0 : write_failed(e);
 }
 
+/* lg_filters.resolve's context: the run, whose SQLite the first alias
+ * looked up opens; a failure to open is kept for after the compilation. */
+typedef struct {
+    run_ctx *rc;
+    lg_err e;
+    int failed;
+} alias_ctx;
+
 /* lg_filters.resolve over the alias tables: a spelling registered for an
  * outlet or speaker searches as that entity's canonical key. */
 static int resolve_alias(void *ctx, lg_field_id field, const char *key, char *out, size_t cap)
 {
+    alias_ctx *a = ctx;
     static const char *const sql_for[] = {
         [LG_F_OUTLET] = "SELECT o.key FROM outlet_aliases a JOIN outlets o ON o.id = a.outlet_id"
                         " WHERE a.alias_key = ?",
         [LG_F_SPEAKER] = "SELECT s.key FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id"
                          " WHERE a.alias_key = ?",
     };
-    if (field != LG_F_OUTLET && field != LG_F_SPEAKER)
+    if ((field != LG_F_OUTLET && field != LG_F_SPEAKER) || a->failed)
         return 0;
+    if (open_sql(a->rc, &a->e) != 0) {
+        a->failed = 1;
+        return 0;
+    }
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(ctx, sql_for[field], -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(a->rc->sql, sql_for[field], -1, &st, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     int found = sqlite3_step(st) == SQLITE_ROW;
@@ -769,28 +815,32 @@ typedef struct {
     lg_stemmer *stemmer;
 } compiled;
 
-static int compile_request(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, compiled *c,
-                           lg_err *e)
+static int compile_request(run_ctx *rc, compiled *c, lg_err *e)
 {
+    const lg_search_req *req = rc->req;
     lg_qerror qe = {0, ""};
     memset(c, 0, sizeof *c);
     if (req->query && lg_query_parse(req->query, &c->root, &qe) != 0)
         return query_error(e, &qe);
     lg_filters filters = req->filters;
     /* Shards have no alias tables to ask: names are matched by their key. */
-    filters.resolve = sql ? resolve_alias : NULL;
-    filters.resolve_ctx = sql;
+    alias_ctx aliases = {rc, {0, ""}, 0};
+    filters.resolve = over_shards(rc) ? NULL : resolve_alias;
+    filters.resolve_ctx = &aliases;
     /* Wildcards expand now, against the index searched: the same terms
      * over shards as over one database, and an over-long expansion is an
      * error before Xapian's matcher (which leaks when it finds one). */
-    filters.expand = xdb;
+    filters.expand = rc->xdb;
     filters.kind = targets[req->target].kind;
     c->stemmer = lg_stemmer_new();
     if (!c->stemmer)
         return lg_err_set(e, LG_EXIT_DB, "out of memory");
-    if (lg_query_compile(c->root, &filters, c->stemmer, &c->q, &c->ranked, &qe) != 0)
-        return query_error(e, &qe);
-    return 0;
+    int st = lg_query_compile(c->root, &filters, c->stemmer, &c->q, &c->ranked, &qe);
+    if (aliases.failed) {
+        *e = aliases.e;
+        return -1;
+    }
+    return st == 0 ? 0 : query_error(e, &qe);
 }
 
 static void compiled_free(compiled *c)
@@ -810,16 +860,26 @@ static int collapser(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const x
     return sql && req->collapse ? lg_collapse_new(sql, xdb, q, &ct, out, e) : 0;
 }
 
-int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
+int lg_search_run(lg_dbdir *db, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
                   lg_search_res *res, lg_err *e)
 {
     memset(res, 0, sizeof *res);
     compiled c;
     assembler as = {.snippet_chars = req->snippet_chars, .xdb = xdb};
-    run_ctx rc = {.sql = sql, .xdb = xdb, .req = req, .hits = 1};
-    int st = -1;
-    if (compile_request(sql, xdb, req, &c, e) == 0 && (as.hl = lg_hlset_new()) &&
-        assembler_init(&as, sql, req, e) == 0 && collapser(sql, xdb, req, c.q, &rc.col, e) == 0) {
+    run_ctx rc = {.db = db, .xdb = xdb, .req = req, .hits = 1};
+    assembler_init(&as, req);
+    /* An export pages through SQLite (keyset.h, ranked.h) from the start;
+     * a search opens it for its first result (walk). */
+    int st = req->stream ? open_sql(&rc, e) : 0;
+    if (st == 0)
+        st = compile_request(&rc, &c, e);
+    else
+        memset(&c, 0, sizeof c);
+    if (st == 0 && req->stream)
+        st = collapser(rc.sql, xdb, req, c.q, &rc.col, e);
+    if (st == 0 && !(as.hl = lg_hlset_new()))
+        st = lg_err_set(e, LG_EXIT_DB, "out of memory");
+    if (st == 0) {
         as.stemmer = c.stemmer;
         lg_query_highlight_terms(c.root, c.stemmer, add_hl, as.hl);
         lg_fmt_set_columns(w, as.t->columns);
@@ -865,7 +925,7 @@ int lg_search_each(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const int
     /* One database: keyset pages in flat memory; shards: offset pages. */
     run_ctx r = {.sql = sql, .xdb = xdb, .req = req, .sort = LG_SORT_ID, .keyset = sql != NULL,
                  .want = UINT64_MAX, .page = visit_page(req)};
-    int rc = compile_request(sql, xdb, req, &c, e);
+    int rc = compile_request(&r, &c, e);
     if (rc == 0)
         rc = collapser(sql, xdb, req, c.q, &r.col, e);
     if (rc == 0) {
