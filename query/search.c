@@ -832,6 +832,8 @@ static int compile_request(run_ctx *rc, compiled *c, lg_err *e)
      * error before Xapian's matcher (which leaks when it finds one). */
     filters.expand = rc->xdb;
     filters.kind = targets[req->target].kind;
+    filters.other_kind = targets[req->target == LG_TARGET_ARTICLES ? LG_TARGET_QUOTES
+                                                                   : LG_TARGET_ARTICLES].kind;
     c->stemmer = lg_stemmer_new();
     if (!c->stemmer)
         return lg_err_set(e, LG_EXIT_DB, "out of memory");
