@@ -29,35 +29,75 @@ int lg_sort_parse(const char *name, lg_sort *out)
     return -1;
 }
 
+/* A column of a target's view as an expression over the view's tables. */
+typedef struct {
+    const char *column, *expr;
+} column_expr;
+
 /* What differs between searching articles and searching quotations. */
 typedef struct {
     const char *kind;       /* the kind term's value */
     unsigned columns;       /* the field flag of the output columns */
-    const char *view;       /* where display fields come from */
+    const char *view;       /* the view whose columns `column` (fields.h) names */
     const char *id_column;
     const char *extra;      /* columns read after the output ones */
+    /* The view's tables, joined as the view joins them, and the view's
+     * columns read here as expressions over them: a result's row is read
+     * from the tables, as preparing a statement on the view expands all
+     * of it (600,000 instructions for article_view, 150,000 from the
+     * tables: a third of a rare word's search, past start-up).
+     * tests/integration/formats.sh checks both give the same rows. */
+    const char *tables;
+    const column_expr *exprs;
     int quote_docids;       /* Xapian docid = lg_quote_docid_base() + id */
     int collapse_slot;      /* copies of one statement share this value */
     lg_field_id copies_field; /* how many matching copies a result stands for */
     const char *copies_sql; /* the outlets of every copy, first published first */
+    /* A result without a group value has no copy, so its outlets are its
+     * own and copies_sql need not run (articles: README, "Only copies
+     * carry a collapse key"; a quotation always has a key). */
+    int keyless_alone;
     const char *members_sql; /* lg_collapse_target.members_sql */
 } target_desc;
 
+static const column_expr article_exprs[] = {
+    {"id", "a.id"},         {"date", "a.date"},   {"date_precision", "a.date_precision"},
+    {"outlet", "o.name"},   {"speaker", "s.name"}, {"title", "a.title"},
+    {"source", "a.source"}, {"lang", "a.lang"},   {"text", "a.text"},
+    {"dup_group", "coalesce(a.dup_group, a.id)"}, {NULL, NULL}};
+
+static const column_expr quote_exprs[] = {
+    {"quote_id", "q.id"},   {"article_id", "q.article_id"}, {"quote", "q.text"},
+    {"speaker", "s.name"},  {"speaker_confidence", "q.speaker_confidence"},
+    {"partial", "CASE q.partial WHEN 1 THEN 'true' ELSE 'false' END"},
+    {"date", "a.date"},     {"outlet", "o.name"},   {"title", "a.title"},
+    {"source", "a.source"}, {"qkey", "q.qkey"},     {"start", "q.start"},
+    {"end", "q.end"},       {NULL, NULL}};
+
 static const target_desc targets[] = {
-    [LG_TARGET_ARTICLES] = {"article", LG_OUTPUT, "article_view", "id", "text, dup_group", 0,
+    [LG_TARGET_ARTICLES] = {"article", LG_OUTPUT, "article_view", "id", "text, dup_group",
+                            "articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
+                            " LEFT JOIN speakers s ON s.id = a.speaker_id",
+                            article_exprs, 0,
                             LG_SLOT_DUP_GROUP, LG_F_DUP_COUNT,
                             /* dup_group is NULL for the group's first article: both
                              * arms use an index. */
                             "SELECT o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id"
                             " WHERE a.dup_group = ?1 OR a.id = ?1"
                             " GROUP BY o.name ORDER BY min(coalesce(a.date, '9999')), min(a.id)",
+                            1,
                             "SELECT id FROM articles WHERE (dup_group = CAST(?1 AS INTEGER)"
                             " OR id = CAST(?1 AS INTEGER)) AND id <> ?2"},
     [LG_TARGET_QUOTES] = {"quote", LG_QUOTE_OUTPUT, "quote_view", "quote_id",
-                          "quote, qkey, article_id, start, end", 1,
+                          "quote, qkey, article_id, start, end",
+                          "quotes q JOIN articles a ON a.id = q.article_id"
+                          " LEFT JOIN speakers s ON s.id = q.speaker_id"
+                          " LEFT JOIN outlets o ON o.id = a.outlet_id",
+                          quote_exprs, 1,
                           LG_SLOT_QUOTE_KEY, LG_F_OCCURRENCES,
                           "SELECT outlet FROM quote_copies WHERE qkey = ? AND outlet IS NOT NULL"
                           " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)",
+                          0,
                           "SELECT id FROM quotes WHERE qkey = ?1 AND id <> ?2"},
 };
 
@@ -80,20 +120,61 @@ static int prepare(sqlite3 *sql, const char *q, sqlite3_stmt **st, lg_err *e)
     return 0;
 }
 
-static int fetcher_init(fetcher *f, sqlite3 *sql, const target_desc *t, lg_err *e)
+/* The expression of view column name[0..len) over t->tables; NULL when
+ * it has none. */
+static const char *column_expr_of(const target_desc *t, const char *name, size_t len)
 {
-    lg_sb q = LG_SB_INIT;
-    lg_sb_adds(&q, "SELECT ");
+    for (const column_expr *c = t->exprs; c->column; c++)
+        if (strlen(c->column) == len && memcmp(c->column, name, len) == 0)
+            return c->expr;
+    return NULL;
+}
+
+/* Adds view column name[0..len) after `sep`, as its expression over the
+ * tables; -1 (with e set) when it has none: a column added to the field
+ * table needs its expression here. */
+static int add_column(lg_sb *q, const char *sep, const target_desc *t, const char *name,
+                      size_t len, lg_err *e)
+{
+    const char *expr = column_expr_of(t, name, len);
+    if (!expr)
+        return lg_err_set(e, LG_EXIT_DB, "search: no expression for %s column '%.*s'", t->view,
+                          (int)len, name);
+    lg_sb_adds(q, sep);
+    lg_sb_adds(q, expr);
+    return 0;
+}
+
+/* SELECT <output columns>, <extra> FROM <tables> WHERE <id> = ? */
+static int fetch_sql(fetcher *f, const target_desc *t, lg_sb *q, lg_err *e)
+{
+    lg_sb_adds(q, "SELECT");
     f->ncols = 0;
     for (int i = 0; i < LG_F__COUNT; i++) {
         const lg_field *fd = lg_field_get((lg_field_id)i);
         if (!(fd->flags & t->columns) || !fd->column || fd->kind == LG_KIND_ID)
             continue;
-        lg_sb_addf(&q, "%s, ", fd->column);
+        if (add_column(q, f->ncols ? ", " : " ", t, fd->column, strlen(fd->column), e) != 0)
+            return -1;
         f->cols[f->ncols++] = fd->id;
     }
-    lg_sb_addf(&q, "%s FROM %s WHERE %s = ?", t->extra, t->view, t->id_column);
-    int rc = prepare(sql, q.buf, &f->st, e);
+    for (const char *p = t->extra; *p; p += strspn(p, ", ")) {
+        size_t n = strcspn(p, ",");
+        if (add_column(q, ", ", t, p, n, e) != 0)
+            return -1;
+        p += n;
+    }
+    lg_sb_addf(q, " FROM %s", t->tables);
+    if (add_column(q, " WHERE ", t, t->id_column, strlen(t->id_column), e) != 0)
+        return -1;
+    lg_sb_adds(q, " = ?");
+    return 0;
+}
+
+static int fetcher_init(fetcher *f, sqlite3 *sql, const target_desc *t, lg_err *e)
+{
+    lg_sb q = LG_SB_INIT;
+    int rc = fetch_sql(f, t, &q, e) == 0 ? prepare(sql, q.buf, &f->st, e) : -1;
     lg_sb_release(&q);
     return rc;
 }
@@ -115,6 +196,7 @@ typedef struct {
     lg_stemmer *stemmer;
     size_t snippet_chars;
     unsigned context;
+    int alone;              /* the result being assembled has no copy (keyless_alone) */
 } assembler;
 
 static void assembler_init(assembler *a, const lg_search_req *req)
@@ -133,7 +215,7 @@ static int assembler_prepare(assembler *a, sqlite3 *sql, lg_err *e)
     if (a->t == &targets[LG_TARGET_QUOTES] &&
         prepare(sql, "SELECT text FROM articles WHERE id = ?", &a->article, e) != 0)
         return -1;
-    return prepare(sql, a->t->copies_sql, &a->copies, e);
+    return 0;
 }
 
 static void assembler_free(assembler *a)
@@ -143,18 +225,26 @@ static void assembler_free(assembler *a)
     sqlite3_finalize(a->article);
 }
 
-/* The outlets carrying a statement (its copies share `key`), as a JSON
- * array text. */
-static char *copies_of(assembler *a, sqlite3_stmt *row)
+/* The outlets carrying a statement (its copies share the group of `row`;
+ * one without a copy has its own outlet, `outlet`), as a JSON array text
+ * in *out. copies_sql is prepared for the first result with copies. */
+static int copies_of(assembler *a, sqlite3_stmt *row, const char *outlet, char **out, lg_err *e)
 {
+    if (!a->alone && !a->copies && prepare(a->sql, a->t->copies_sql, &a->copies, e) != 0)
+        return -1;
     json_t *arr = json_array();
-    sqlite3_reset(a->copies);
-    sqlite3_bind_value(a->copies, 1, sqlite3_column_value(row, a->f.ncols + X_GROUP));
-    while (sqlite3_step(a->copies) == SQLITE_ROW)
-        json_array_append_new(arr, json_string((const char *)sqlite3_column_text(a->copies, 0)));
-    char *s = json_dumps(arr, JSON_COMPACT);
+    if (a->alone && outlet)
+        json_array_append_new(arr, json_string(outlet));
+    if (!a->alone) {
+        sqlite3_reset(a->copies);
+        sqlite3_bind_value(a->copies, 1, sqlite3_column_value(row, a->f.ncols + X_GROUP));
+        while (sqlite3_step(a->copies) == SQLITE_ROW)
+            json_array_append_new(arr,
+                                  json_string((const char *)sqlite3_column_text(a->copies, 0)));
+    }
+    *out = json_dumps(arr, JSON_COMPACT);
     json_decref(arr);
-    return s;
+    return 0;
 }
 
 /* The sentences around a quotation in its article. */
@@ -179,15 +269,17 @@ static void set_copies(assembler *a, uint64_t copies, lg_hit *h)
 
 /* How many matching copies the result stands for and where they appeared;
  * for quotations also the context asked for. */
-static void assemble_copies(assembler *a, sqlite3_stmt *st, uint64_t copies, lg_hit *h)
+static int assemble_copies(assembler *a, sqlite3_stmt *st, uint64_t copies, lg_hit *h, lg_err *e)
 {
     int x = a->f.ncols;
     set_copies(a, copies, h);
-    h->values[LG_F_OUTLETS] = copies_of(a, st);
+    if (copies_of(a, st, h->values[LG_F_OUTLET], &h->values[LG_F_OUTLETS], e) != 0)
+        return -1;
     if (a->context)
         h->values[LG_F_CONTEXT] = context_of(a, sqlite3_column_int64(st, x + X_ARTICLE),
                                              (size_t)sqlite3_column_int64(st, x + X_START),
                                              (size_t)sqlite3_column_int64(st, x + X_END));
+    return 0;
 }
 
 static int add_snippet(assembler *a, const char *text, size_t len, lg_hit *h, lg_err *e)
@@ -218,8 +310,7 @@ static int assemble(assembler *a, uint64_t id, uint64_t copies, lg_hit *h, lg_er
     if (add_snippet(a, (const char *)sqlite3_column_text(st, a->f.ncols + X_TEXT),
                     (size_t)sqlite3_column_bytes(st, a->f.ncols + X_TEXT), h, e) != 0)
         return -1;
-    assemble_copies(a, st, copies, h);
-    return 1;
+    return assemble_copies(a, st, copies, h, e) == 0 ? 1 : -1;
 }
 
 /* The name of extra column k of the target ("text, dup_group": 1 is
@@ -656,9 +747,15 @@ static int emit_hit(emitter *m, uint64_t docid, double score, const char *data, 
 
 static int emit_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e)
 {
-    size_t len;
+    emitter *m = ctx;
+    size_t len, glen;
     const char *data = xs_results_data(r, i, &len);
-    return emit_hit(ctx, xs_results_docid(r, i), xs_results_score(r, i), data, len, copies, e);
+    /* Collapsing, each result comes with its group value (page_options). */
+    xs_results_value(r, i, V_GROUP, &glen);
+    m->as->alone = m->as->t->keyless_alone && m->rc->req->collapse && glen == 0;
+    int st = emit_hit(m, xs_results_docid(r, i), xs_results_score(r, i), data, len, copies, e);
+    m->as->alone = 0;
+    return st;
 }
 
 /* Where a resumed export starts: the key of result `after`. */
