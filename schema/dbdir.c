@@ -68,8 +68,22 @@ static int exists_shm(const lg_dbdir *db)
     return exists(path);
 }
 
+/* SQLite's default is to allocate 20 cache pages (86 KB) in one block for
+ * each connection and to thread its free list through all of them, so a
+ * search that reads a handful of pages also touched (and page-faulted)
+ * the rest: pages are allocated as they are needed instead. Must come
+ * before SQLite's first use; later calls are refused, harmlessly. */
+static void configure_sqlite(void)
+{
+    static int done;
+    if (!done)
+        sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)0, 0, 0);
+    done = 1;
+}
+
 static int open_sqlite(lg_dbdir *db, lg_db_mode mode, int immutable, lg_err *e)
 {
+    configure_sqlite();
     int flags = mode == LG_DB_READ ? SQLITE_OPEN_READONLY
                                    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     char *uri = immutable ? immutable_uri(db->sqlite_path) : NULL;
