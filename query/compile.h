@@ -52,7 +52,9 @@ typedef struct {
      * docids do not interleave (articles below 2^31, quotations above) the
      * AND_NOT's list lies past or before every match and costs nothing
      * per match, where FILTER walked a list nearly as long as the
-     * collection. Without words (every document) FILTER is the cheaper. */
+     * collection. Without words (every document), or with a date filter
+     * (the other kind's matches would have their date read), FILTER is
+     * the cheaper. */
     const char *other_kind;
     /* Maps the name key of an outlet or speaker value to its entity's
      * canonical key when it is a known alias ("s lavrov" -> "sergei

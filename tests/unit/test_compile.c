@@ -158,8 +158,8 @@ START_TEST(test_cmdline_filters)
 END_TEST
 
 /* With the other kind given, a query with words leaves that kind out
- * (cheap: its docids lie past every match); without words it keeps its
- * own kind. */
+ * (cheap: its docids lie past every match); without words, or with a date
+ * filter, it keeps its own kind. */
 START_TEST(test_other_kind)
 {
     lg_filters f = {.kind = "article", .other_kind = "quote"};
@@ -168,6 +168,10 @@ START_TEST(test_other_kind)
     f.langs = langs, f.n_langs = 1;
     assert_compiles_to("talks", &f, "Query(((" W("talk") " FILTER 0 * XL:ru) AND_NOT XK:quote))");
     assert_compiles_to(NULL, &f, "Query((<alldocuments> FILTER (0 * XL:ru AND 0 * XK:article)))");
+    lg_filters dated = {.kind = "article", .other_kind = "quote"};
+    lg_date_parse_iso("2024", 4, &dated.since, NULL);
+    assert_compiles_to("talks", &dated,
+                       "Query((" W("talk") " FILTER (0 * XK:article AND VALUE_GE 0 20240000)))");
 }
 END_TEST
 
