@@ -45,7 +45,7 @@ typedef struct {
      * columns read here as expressions over them: a result's row is read
      * from the tables, as preparing a statement on the view expands all
      * of it (600,000 instructions for article_view, 150,000 from the
-     * tables: a third of a rare word's search, past start-up).
+     * tables: a fifth of a rare word's search past start-up).
      * tests/integration/formats.sh checks both give the same rows. */
     const char *tables;
     const column_expr *exprs;
