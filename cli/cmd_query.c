@@ -329,23 +329,26 @@ static int on_word(void *ctx, const char *word)
 
 /* Results come from Xapian's last commit and are shown from SQLite (a
  * result whose row is gone is skipped). Lag that no running writer is
- * about to apply means an interrupted index: say so, and go on. */
+ * about to apply means an interrupted index: say so, and go on. A search
+ * that showed nothing opens SQLite only now: finding nothing is when an
+ * interrupted index matters most. */
 static void warn_lag(lg_dbdir *db, xs_db *xdb)
 {
     lg_lag lag;
     lg_err e;
     char msg[400];
-    if (lg_lag_read(db->sql, xdb, &lag, &e) != 0 || lag.applied == lag.generation ||
-        lg_wlock_holder(db->dir) != 0)
+    if (!db->dir || !lg_dbdir_sql(db, &e) || lg_lag_read(db->sql, xdb, &lag, &e) != 0 ||
+        lag.applied == lag.generation || lg_wlock_holder(db->dir) != 0)
         return;
     lg_lag_describe(&lag, msg, sizeof msg);
     lg_cli_error("warning: %s", msg);
 }
 
+/* SQLite is opened when first needed (lg_dbdir_open_lazy). */
 static int open_db(lg_dbdir *db, xs_db **xdb)
 {
     lg_err e;
-    if (lg_dbdir_open(lg_dbdir_default(lg_cli_db), LG_DB_READ, db, &e) != 0) {
+    if (lg_dbdir_open_lazy(lg_dbdir_default(lg_cli_db), db, &e) != 0) {
         lg_cli_error("%s", e.msg);
         return -1;
     }
@@ -356,7 +359,6 @@ static int open_db(lg_dbdir *db, xs_db **xdb)
         lg_dbdir_close(db);
         return -1;
     }
-    warn_lag(db, *xdb);
     return 0;
 }
 
@@ -496,6 +498,15 @@ static int run(search_args *a)
     }
     a->req.query = a->query.len ? a->query.buf : NULL;
     if (a->count || a->timeline) {
+        /* Both visit every match through SQLite (collapse.h). */
+        lg_err e;
+        if (!a->shards && !lg_dbdir_sql(&db, &e)) {
+            lg_cli_error("%s", e.msg);
+            xs_db_close(xdb);
+            lg_dbdir_close(&db);
+            return e.code;
+        }
+        warn_lag(&db, xdb);
         int rc = a->count ? run_count(a, db.sql, xdb) : run_timeline(a, db.sql, xdb, color);
         xs_db_close(xdb);
         lg_dbdir_close(&db);
@@ -512,10 +523,11 @@ static int run(search_args *a)
     }
     lg_search_res res;
     lg_err e;
-    int rc = w ? lg_search_run(db.sql, xdb, &a->req, w, &res, &e) : -1;
+    int rc = w ? lg_search_run(a->shards ? NULL : &db, xdb, &a->req, w, &res, &e) : -1;
     if (!w)
         lg_err_set(&e, LG_EXIT_OUTPUT, "out of memory");
     lg_fmt_free(w);
+    warn_lag(&db, xdb);
     xs_db_close(xdb);
     lg_dbdir_close(&db);
     if (rc != 0) {

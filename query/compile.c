@@ -577,16 +577,43 @@ static int since_until(compiler *c, qlist *out, const lg_filters *f)
                                                     &f->until)));
 }
 
-static int cmdline_filters(compiler *c, const lg_filters *f, qlist *out)
+static int has_date_filter(const lg_filters *f)
+{
+    return f->undated || f->since.precision != LG_DATE_UNKNOWN ||
+           f->until.precision != LG_DATE_UNKNOWN;
+}
+
+/* The kind by the other one, for a query with words and no date filter
+ * (compile.h). With a date range FILTER kind is cheaper: it turns the
+ * other kind's matches away before their date value is read (13.4 against
+ * 14.2 M instructions for "profit --since 1987-04 --until 1987-05"). */
+static int by_other_kind(const lg_qnode *root, const lg_filters *f)
+{
+    return root && f && f->kind && f->other_kind && !has_date_filter(f);
+}
+
+static int cmdline_filters(compiler *c, const lg_qnode *root, const lg_filters *f, qlist *out)
 {
     if (!f)
         return 0;
+    int kind = f->kind && !by_other_kind(root, f);
     if (any_of(c, out, LG_F_OUTLET, f->outlets, f->n_outlets) < 0 ||
         any_of(c, out, LG_F_SPEAKER, f->speakers, f->n_speakers) < 0 ||
         any_of(c, out, LG_F_LANG, f->langs, f->n_langs) < 0 ||
-        any_of(c, out, LG_F_KIND, &f->kind, f->kind ? 1 : 0) < 0)
+        any_of(c, out, LG_F_KIND, &f->kind, (size_t)kind) < 0)
         return -1;
     return since_until(c, out, f);
+}
+
+/* q without the documents of f->other_kind. */
+static xs_query *without_other_kind(compiler *c, xs_query *q, const lg_filters *f)
+{
+    qlist other = {0};
+    if (ql_push(c, &other, filter_value(c, lg_field_get(LG_F_KIND), f->other_kind, 0)) < 0) {
+        xs_query_free(q);
+        return NULL;
+    }
+    return ql_lead(c, q, &other, XS_OP_AND_NOT);
 }
 
 int lg_query_compile(const lg_qnode *root, const lg_filters *f, lg_stemmer *st,
@@ -597,7 +624,7 @@ int lg_query_compile(const lg_qnode *root, const lg_filters *f, lg_stemmer *st,
     memset(err, 0, sizeof *err);
     *out = NULL;
     *ranked = root && is_ranked(root);
-    if (cmdline_filters(&c, f, &filters) < 0) {
+    if (cmdline_filters(&c, root, f, &filters) < 0) {
         ql_free(&filters);
         return -1;
     }
@@ -605,6 +632,8 @@ int lg_query_compile(const lg_qnode *root, const lg_filters *f, lg_stemmer *st,
     if (filters.n)
         q = ql_lead(&c, q, &filters, XS_OP_FILTER);
     ql_free(&filters);
+    if (q && by_other_kind(root, f))
+        q = without_other_kind(&c, q, f);
     *out = q;
     return q ? 0 : -1;
 }

@@ -45,7 +45,17 @@ typedef struct {
     const char **langs;    size_t n_langs;
     lg_date since, until;  /* precision LG_DATE_UNKNOWN: no bound */
     int undated;           /* only articles without a date */
-    const char *kind;      /* "article" (the only kind yet); NULL: any */
+    const char *kind;      /* "article" or "quote"; NULL: any */
+    /* The kind of every other document (every document has one of two),
+     * or NULL. Set, a query with words leaves those out (AND_NOT) instead
+     * of keeping `kind` (FILTER): the same matches, and as the kinds'
+     * docids do not interleave (articles below 2^31, quotations above) the
+     * AND_NOT's list lies past or before every match and costs nothing
+     * per match, where FILTER walked a list nearly as long as the
+     * collection. Without words (every document), or with a date filter
+     * (the other kind's matches would have their date read), FILTER is
+     * the cheaper. */
+    const char *other_kind;
     /* Maps the name key of an outlet or speaker value to its entity's
      * canonical key when it is a known alias ("s lavrov" -> "sergei
      * lavrov"): returns 1 and fills out, or 0 to use the key as it is.

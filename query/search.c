@@ -29,35 +29,75 @@ int lg_sort_parse(const char *name, lg_sort *out)
     return -1;
 }
 
+/* A column of a target's view as an expression over the view's tables. */
+typedef struct {
+    const char *column, *expr;
+} column_expr;
+
 /* What differs between searching articles and searching quotations. */
 typedef struct {
     const char *kind;       /* the kind term's value */
     unsigned columns;       /* the field flag of the output columns */
-    const char *view;       /* where display fields come from */
+    const char *view;       /* the view whose columns `column` (fields.h) names */
     const char *id_column;
     const char *extra;      /* columns read after the output ones */
+    /* The view's tables, joined as the view joins them, and the view's
+     * columns read here as expressions over them: a result's row is read
+     * from the tables, as preparing a statement on the view expands all
+     * of it (600,000 instructions for article_view, 150,000 from the
+     * tables: a fifth of a rare word's search past start-up).
+     * tests/integration/formats.sh checks both give the same rows. */
+    const char *tables;
+    const column_expr *exprs;
     int quote_docids;       /* Xapian docid = lg_quote_docid_base() + id */
     int collapse_slot;      /* copies of one statement share this value */
     lg_field_id copies_field; /* how many matching copies a result stands for */
     const char *copies_sql; /* the outlets of every copy, first published first */
+    /* A result without a group value has no copy, so its outlets are its
+     * own and copies_sql need not run (articles: README, "Only copies
+     * carry a collapse key"; a quotation always has a key). */
+    int keyless_alone;
     const char *members_sql; /* lg_collapse_target.members_sql */
 } target_desc;
 
+static const column_expr article_exprs[] = {
+    {"id", "a.id"},         {"date", "a.date"},   {"date_precision", "a.date_precision"},
+    {"outlet", "o.name"},   {"speaker", "s.name"}, {"title", "a.title"},
+    {"source", "a.source"}, {"lang", "a.lang"},   {"text", "a.text"},
+    {"dup_group", "coalesce(a.dup_group, a.id)"}, {NULL, NULL}};
+
+static const column_expr quote_exprs[] = {
+    {"quote_id", "q.id"},   {"article_id", "q.article_id"}, {"quote", "q.text"},
+    {"speaker", "s.name"},  {"speaker_confidence", "q.speaker_confidence"},
+    {"partial", "CASE q.partial WHEN 1 THEN 'true' ELSE 'false' END"},
+    {"date", "a.date"},     {"outlet", "o.name"},   {"title", "a.title"},
+    {"source", "a.source"}, {"qkey", "q.qkey"},     {"start", "q.start"},
+    {"end", "q.end"},       {NULL, NULL}};
+
 static const target_desc targets[] = {
-    [LG_TARGET_ARTICLES] = {"article", LG_OUTPUT, "article_view", "id", "text, dup_group", 0,
+    [LG_TARGET_ARTICLES] = {"article", LG_OUTPUT, "article_view", "id", "text, dup_group",
+                            "articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
+                            " LEFT JOIN speakers s ON s.id = a.speaker_id",
+                            article_exprs, 0,
                             LG_SLOT_DUP_GROUP, LG_F_DUP_COUNT,
                             /* dup_group is NULL for the group's first article: both
                              * arms use an index. */
                             "SELECT o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id"
                             " WHERE a.dup_group = ?1 OR a.id = ?1"
                             " GROUP BY o.name ORDER BY min(coalesce(a.date, '9999')), min(a.id)",
+                            1,
                             "SELECT id FROM articles WHERE (dup_group = CAST(?1 AS INTEGER)"
                             " OR id = CAST(?1 AS INTEGER)) AND id <> ?2"},
     [LG_TARGET_QUOTES] = {"quote", LG_QUOTE_OUTPUT, "quote_view", "quote_id",
-                          "quote, qkey, article_id, start, end", 1,
+                          "quote, qkey, article_id, start, end",
+                          "quotes q JOIN articles a ON a.id = q.article_id"
+                          " LEFT JOIN speakers s ON s.id = q.speaker_id"
+                          " LEFT JOIN outlets o ON o.id = a.outlet_id",
+                          quote_exprs, 1,
                           LG_SLOT_QUOTE_KEY, LG_F_OCCURRENCES,
                           "SELECT outlet FROM quote_copies WHERE qkey = ? AND outlet IS NOT NULL"
                           " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)",
+                          0,
                           "SELECT id FROM quotes WHERE qkey = ?1 AND id <> ?2"},
 };
 
@@ -80,20 +120,61 @@ static int prepare(sqlite3 *sql, const char *q, sqlite3_stmt **st, lg_err *e)
     return 0;
 }
 
-static int fetcher_init(fetcher *f, sqlite3 *sql, const target_desc *t, lg_err *e)
+/* The expression of view column name[0..len) over t->tables; NULL when
+ * it has none. */
+static const char *column_expr_of(const target_desc *t, const char *name, size_t len)
 {
-    lg_sb q = LG_SB_INIT;
-    lg_sb_adds(&q, "SELECT ");
+    for (const column_expr *c = t->exprs; c->column; c++)
+        if (strlen(c->column) == len && memcmp(c->column, name, len) == 0)
+            return c->expr;
+    return NULL;
+}
+
+/* Adds view column name[0..len) after `sep`, as its expression over the
+ * tables; -1 (with e set) when it has none: a column added to the field
+ * table needs its expression here. */
+static int add_column(lg_sb *q, const char *sep, const target_desc *t, const char *name,
+                      size_t len, lg_err *e)
+{
+    const char *expr = column_expr_of(t, name, len);
+    if (!expr)
+        return lg_err_set(e, LG_EXIT_DB, "search: no expression for %s column '%.*s'", t->view,
+                          (int)len, name);
+    lg_sb_adds(q, sep);
+    lg_sb_adds(q, expr);
+    return 0;
+}
+
+/* SELECT <output columns>, <extra> FROM <tables> WHERE <id> = ? */
+static int fetch_sql(fetcher *f, const target_desc *t, lg_sb *q, lg_err *e)
+{
+    lg_sb_adds(q, "SELECT");
     f->ncols = 0;
     for (int i = 0; i < LG_F__COUNT; i++) {
         const lg_field *fd = lg_field_get((lg_field_id)i);
         if (!(fd->flags & t->columns) || !fd->column || fd->kind == LG_KIND_ID)
             continue;
-        lg_sb_addf(&q, "%s, ", fd->column);
+        if (add_column(q, f->ncols ? ", " : " ", t, fd->column, strlen(fd->column), e) != 0)
+            return -1;
         f->cols[f->ncols++] = fd->id;
     }
-    lg_sb_addf(&q, "%s FROM %s WHERE %s = ?", t->extra, t->view, t->id_column);
-    int rc = prepare(sql, q.buf, &f->st, e);
+    for (const char *p = t->extra; *p; p += strspn(p, ", ")) {
+        size_t n = strcspn(p, ",");
+        if (add_column(q, ", ", t, p, n, e) != 0)
+            return -1;
+        p += n;
+    }
+    lg_sb_addf(q, " FROM %s", t->tables);
+    if (add_column(q, " WHERE ", t, t->id_column, strlen(t->id_column), e) != 0)
+        return -1;
+    lg_sb_adds(q, " = ?");
+    return 0;
+}
+
+static int fetcher_init(fetcher *f, sqlite3 *sql, const target_desc *t, lg_err *e)
+{
+    lg_sb q = LG_SB_INIT;
+    int rc = fetch_sql(f, t, &q, e) == 0 ? prepare(sql, q.buf, &f->st, e) : -1;
     lg_sb_release(&q);
     return rc;
 }
@@ -115,21 +196,26 @@ typedef struct {
     lg_stemmer *stemmer;
     size_t snippet_chars;
     unsigned context;
+    int alone;              /* the result being assembled has no copy (keyless_alone) */
 } assembler;
 
-static int assembler_init(assembler *a, sqlite3 *sql, const lg_search_req *req, lg_err *e)
+static void assembler_init(assembler *a, const lg_search_req *req)
 {
-    a->sql = sql;
     a->t = &targets[req->target];
     a->context = req->context;
-    if (!sql)
-        return 0;
+}
+
+/* The statements, prepared for the first hit: a search that shows
+ * nothing prepares none. */
+static int assembler_prepare(assembler *a, sqlite3 *sql, lg_err *e)
+{
+    a->sql = sql;
     if (fetcher_init(&a->f, sql, a->t, e) != 0)
         return -1;
-    if (req->target == LG_TARGET_QUOTES &&
+    if (a->t == &targets[LG_TARGET_QUOTES] &&
         prepare(sql, "SELECT text FROM articles WHERE id = ?", &a->article, e) != 0)
         return -1;
-    return prepare(sql, a->t->copies_sql, &a->copies, e);
+    return 0;
 }
 
 static void assembler_free(assembler *a)
@@ -139,18 +225,26 @@ static void assembler_free(assembler *a)
     sqlite3_finalize(a->article);
 }
 
-/* The outlets carrying a statement (its copies share `key`), as a JSON
- * array text. */
-static char *copies_of(assembler *a, sqlite3_stmt *row)
+/* The outlets carrying a statement (its copies share the group of `row`;
+ * one without a copy has its own outlet, `outlet`), as a JSON array text
+ * in *out. copies_sql is prepared for the first result with copies. */
+static int copies_of(assembler *a, sqlite3_stmt *row, const char *outlet, char **out, lg_err *e)
 {
+    if (!a->alone && !a->copies && prepare(a->sql, a->t->copies_sql, &a->copies, e) != 0)
+        return -1;
     json_t *arr = json_array();
-    sqlite3_reset(a->copies);
-    sqlite3_bind_value(a->copies, 1, sqlite3_column_value(row, a->f.ncols + X_GROUP));
-    while (sqlite3_step(a->copies) == SQLITE_ROW)
-        json_array_append_new(arr, json_string((const char *)sqlite3_column_text(a->copies, 0)));
-    char *s = json_dumps(arr, JSON_COMPACT);
+    if (a->alone && outlet)
+        json_array_append_new(arr, json_string(outlet));
+    if (!a->alone) {
+        sqlite3_reset(a->copies);
+        sqlite3_bind_value(a->copies, 1, sqlite3_column_value(row, a->f.ncols + X_GROUP));
+        while (sqlite3_step(a->copies) == SQLITE_ROW)
+            json_array_append_new(arr,
+                                  json_string((const char *)sqlite3_column_text(a->copies, 0)));
+    }
+    *out = json_dumps(arr, JSON_COMPACT);
     json_decref(arr);
-    return s;
+    return 0;
 }
 
 /* The sentences around a quotation in its article. */
@@ -175,15 +269,17 @@ static void set_copies(assembler *a, uint64_t copies, lg_hit *h)
 
 /* How many matching copies the result stands for and where they appeared;
  * for quotations also the context asked for. */
-static void assemble_copies(assembler *a, sqlite3_stmt *st, uint64_t copies, lg_hit *h)
+static int assemble_copies(assembler *a, sqlite3_stmt *st, uint64_t copies, lg_hit *h, lg_err *e)
 {
     int x = a->f.ncols;
     set_copies(a, copies, h);
-    h->values[LG_F_OUTLETS] = copies_of(a, st);
+    if (copies_of(a, st, h->values[LG_F_OUTLET], &h->values[LG_F_OUTLETS], e) != 0)
+        return -1;
     if (a->context)
         h->values[LG_F_CONTEXT] = context_of(a, sqlite3_column_int64(st, x + X_ARTICLE),
                                              (size_t)sqlite3_column_int64(st, x + X_START),
                                              (size_t)sqlite3_column_int64(st, x + X_END));
+    return 0;
 }
 
 static int add_snippet(assembler *a, const char *text, size_t len, lg_hit *h, lg_err *e)
@@ -214,8 +310,7 @@ static int assemble(assembler *a, uint64_t id, uint64_t copies, lg_hit *h, lg_er
     if (add_snippet(a, (const char *)sqlite3_column_text(st, a->f.ncols + X_TEXT),
                     (size_t)sqlite3_column_bytes(st, a->f.ncols + X_TEXT), h, e) != 0)
         return -1;
-    assemble_copies(a, st, copies, h);
-    return 1;
+    return assemble_copies(a, st, copies, h, e) == 0 ? 1 : -1;
 }
 
 /* The name of extra column k of the target ("text, dup_group": 1 is
@@ -373,7 +468,29 @@ typedef struct {
     uint64_t total;
     int page_exact;         /* the page being walked was checked to the end */
     lg_collapse *col;       /* one database, collapsing: copies from SQLite */
+    /* lg_search_run on one database: sql is opened from here when a page
+     * has results to show (or an alias to resolve), so that a search that
+     * finds nothing never reads SQLite. NULL: sql is given, or shards. */
+    lg_dbdir *db;
 } run_ctx;
+
+/* A database of shards: no SQLite, hits from document data. */
+static int over_shards(const run_ctx *rc)
+{
+    return !rc->sql && !rc->db;
+}
+
+/* rc->sql, opened now if it is not yet. */
+static int open_sql(run_ctx *rc, lg_err *e)
+{
+    if (rc->sql || !rc->db)
+        return 0;
+    rc->sql = lg_dbdir_sql(rc->db, e);
+    return rc->sql ? 0 : -1;
+}
+
+static int collapser(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const xs_query *q,
+                     lg_collapse **out, lg_err *e);
 
 /* Page values: the group (for collapsing), the date (for the key), then
  * the caller's. */
@@ -418,6 +535,9 @@ static int kept(run_ctx *rc, const xs_results *r, size_t i, const lg_key *k, uin
         *copies = xs_results_collapsed(r, i) + 1;
         return 0;
     }
+    /* Offset pages need it only past a page checked to the end. */
+    if (!rc->col && collapser(rc->sql, rc->xdb, rc->req, rc->q, &rc->col, e) != 0)
+        return -1;
     int st = lg_collapse_check(rc->col, rc->sort, k, g, glen, copies, first, e);
     if (!rc->keyset)
         *first = 1;
@@ -480,7 +600,7 @@ static void page_options(const run_ctx *rc, const int slots[2], xs_search_opts *
                                                                   : -1;
     for (int k = 0; k < 2; k++)
         o->value_slots[V_CALLER + k] = slots ? slots[k] : -1;
-    o->want_data = rc->hits && !rc->sql;
+    o->want_data = rc->hits && over_shards(rc);
 }
 
 /* The one page walker: every result of rc in its order, page by page,
@@ -511,6 +631,8 @@ static int walk(run_ctx *rc, const lg_key *from, const int slots[2], result_fn f
         xs_results *r = NULL;
         stop = search_page(rc->xdb, q ? q : rc->q, &o, &r, e);
         xs_query_free(q);
+        if (stop == 0 && rc->hits && xs_results_size(r) > 0)
+            stop = open_sql(rc, e);
         if (stop == 0 && rc->page_exact)
             rc->total = xs_results_total(r);
         if (stop == 0)
@@ -588,6 +710,8 @@ static int hit_of(emitter *m, uint64_t docid, const char *data, size_t len, uint
                   lg_hit *h, lg_err *e)
 {
     uint64_t id = docid - docid_base(m->as->t);
+    if (m->rc->sql && !m->as->sql && assembler_prepare(m->as, m->rc->sql, e) != 0)
+        return -1;
     int got = m->as->sql ? assemble(m->as, id, copies, h, e)
                          : assemble_data(m->as, data, len, copies, h, e);
     return got > 0 && h->id <= m->after ? 0 : got;
@@ -623,9 +747,15 @@ static int emit_hit(emitter *m, uint64_t docid, double score, const char *data, 
 
 static int emit_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e)
 {
-    size_t len;
+    emitter *m = ctx;
+    size_t len, glen;
     const char *data = xs_results_data(r, i, &len);
-    return emit_hit(ctx, xs_results_docid(r, i), xs_results_score(r, i), data, len, copies, e);
+    /* Collapsing, each result comes with its group value (page_options). */
+    xs_results_value(r, i, V_GROUP, &glen);
+    m->as->alone = m->as->t->keyless_alone && m->rc->req->collapse && glen == 0;
+    int st = emit_hit(m, xs_results_docid(r, i), xs_results_score(r, i), data, len, copies, e);
+    m->as->alone = 0;
+    return st;
 }
 
 /* Where a resumed export starts: the key of result `after`. */
@@ -737,20 +867,33 @@ static int run_compiled(run_ctx *rc, assembler *as, lg_fmt *w, lg_search_res *re
     return lg_fmt_end(w) == 0 ? 0 : write_failed(e);
 }
 
+/* lg_filters.resolve's context: the run, whose SQLite the first alias
+ * looked up opens; a failure to open is kept for after the compilation. */
+typedef struct {
+    run_ctx *rc;
+    lg_err e;
+    int failed;
+} alias_ctx;
+
 /* lg_filters.resolve over the alias tables: a spelling registered for an
  * outlet or speaker searches as that entity's canonical key. */
 static int resolve_alias(void *ctx, lg_field_id field, const char *key, char *out, size_t cap)
 {
+    alias_ctx *a = ctx;
     static const char *const sql_for[] = {
         [LG_F_OUTLET] = "SELECT o.key FROM outlet_aliases a JOIN outlets o ON o.id = a.outlet_id"
                         " WHERE a.alias_key = ?",
         [LG_F_SPEAKER] = "SELECT s.key FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id"
                          " WHERE a.alias_key = ?",
     };
-    if (field != LG_F_OUTLET && field != LG_F_SPEAKER)
+    if ((field != LG_F_OUTLET && field != LG_F_SPEAKER) || a->failed)
         return 0;
+    if (open_sql(a->rc, &a->e) != 0) {
+        a->failed = 1;
+        return 0;
+    }
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(ctx, sql_for[field], -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(a->rc->sql, sql_for[field], -1, &st, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     int found = sqlite3_step(st) == SQLITE_ROW;
@@ -769,28 +912,34 @@ typedef struct {
     lg_stemmer *stemmer;
 } compiled;
 
-static int compile_request(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, compiled *c,
-                           lg_err *e)
+static int compile_request(run_ctx *rc, compiled *c, lg_err *e)
 {
+    const lg_search_req *req = rc->req;
     lg_qerror qe = {0, ""};
     memset(c, 0, sizeof *c);
     if (req->query && lg_query_parse(req->query, &c->root, &qe) != 0)
         return query_error(e, &qe);
     lg_filters filters = req->filters;
     /* Shards have no alias tables to ask: names are matched by their key. */
-    filters.resolve = sql ? resolve_alias : NULL;
-    filters.resolve_ctx = sql;
+    alias_ctx aliases = {rc, {0, ""}, 0};
+    filters.resolve = over_shards(rc) ? NULL : resolve_alias;
+    filters.resolve_ctx = &aliases;
     /* Wildcards expand now, against the index searched: the same terms
      * over shards as over one database, and an over-long expansion is an
      * error before Xapian's matcher (which leaks when it finds one). */
-    filters.expand = xdb;
+    filters.expand = rc->xdb;
     filters.kind = targets[req->target].kind;
+    filters.other_kind = targets[req->target == LG_TARGET_ARTICLES ? LG_TARGET_QUOTES
+                                                                   : LG_TARGET_ARTICLES].kind;
     c->stemmer = lg_stemmer_new();
     if (!c->stemmer)
         return lg_err_set(e, LG_EXIT_DB, "out of memory");
-    if (lg_query_compile(c->root, &filters, c->stemmer, &c->q, &c->ranked, &qe) != 0)
-        return query_error(e, &qe);
-    return 0;
+    int st = lg_query_compile(c->root, &filters, c->stemmer, &c->q, &c->ranked, &qe);
+    if (aliases.failed) {
+        *e = aliases.e;
+        return -1;
+    }
+    return st == 0 ? 0 : query_error(e, &qe);
 }
 
 static void compiled_free(compiled *c)
@@ -810,16 +959,26 @@ static int collapser(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const x
     return sql && req->collapse ? lg_collapse_new(sql, xdb, q, &ct, out, e) : 0;
 }
 
-int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
+int lg_search_run(lg_dbdir *db, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
                   lg_search_res *res, lg_err *e)
 {
     memset(res, 0, sizeof *res);
     compiled c;
     assembler as = {.snippet_chars = req->snippet_chars, .xdb = xdb};
-    run_ctx rc = {.sql = sql, .xdb = xdb, .req = req, .hits = 1};
-    int st = -1;
-    if (compile_request(sql, xdb, req, &c, e) == 0 && (as.hl = lg_hlset_new()) &&
-        assembler_init(&as, sql, req, e) == 0 && collapser(sql, xdb, req, c.q, &rc.col, e) == 0) {
+    run_ctx rc = {.db = db, .xdb = xdb, .req = req, .hits = 1};
+    assembler_init(&as, req);
+    /* An export pages through SQLite (keyset.h, ranked.h) from the start;
+     * a search opens it for its first result (walk). */
+    int st = req->stream ? open_sql(&rc, e) : 0;
+    if (st == 0)
+        st = compile_request(&rc, &c, e);
+    else
+        memset(&c, 0, sizeof c);
+    if (st == 0 && req->stream)
+        st = collapser(rc.sql, xdb, req, c.q, &rc.col, e);
+    if (st == 0 && !(as.hl = lg_hlset_new()))
+        st = lg_err_set(e, LG_EXIT_DB, "out of memory");
+    if (st == 0) {
         as.stemmer = c.stemmer;
         lg_query_highlight_terms(c.root, c.stemmer, add_hl, as.hl);
         lg_fmt_set_columns(w, as.t->columns);
@@ -865,7 +1024,7 @@ int lg_search_each(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, const int
     /* One database: keyset pages in flat memory; shards: offset pages. */
     run_ctx r = {.sql = sql, .xdb = xdb, .req = req, .sort = LG_SORT_ID, .keyset = sql != NULL,
                  .want = UINT64_MAX, .page = visit_page(req)};
-    int rc = compile_request(sql, xdb, req, &c, e);
+    int rc = compile_request(&r, &c, e);
     if (rc == 0)
         rc = collapser(sql, xdb, req, c.q, &r.col, e);
     if (rc == 0) {

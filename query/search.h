@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 #include "compile.h"
+#include "dbdir.h"
 #include "err.h"
 #include "format.h"
 #include "xs.h"
@@ -77,13 +78,15 @@ typedef struct {
     uint64_t shown;
 } lg_search_res;
 
-/* Runs `req` against the Xapian reader `xdb` and the SQLite handle `sql`
+/* Runs `req` against the Xapian reader `xdb` and the database `db`
  * (NULL for a database of shards: hits are then built from the document
  * data, docdata.h, and outlet/speaker aliases are not resolved), writing
  * through `w` (begin, one hit per result, end). Query errors give
  * LG_EXIT_USAGE with the column, database errors LG_EXIT_DB, write errors
- * LG_EXIT_OUTPUT. */
-int lg_search_run(sqlite3 *sql, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
+ * LG_EXIT_OUTPUT. SQLite is opened (lg_dbdir_sql) only when needed: by an
+ * export, for the first result shown, or for an outlet or speaker alias;
+ * a search that matches nothing leaves db->sql as it was. */
+int lg_search_run(lg_dbdir *db, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
                   lg_search_res *res, lg_err *e);
 
 /* Calls fn for every result of req (its query, filters, target and

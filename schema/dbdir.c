@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "docdata.h"
 #include "fields.h"
@@ -66,8 +68,22 @@ static int exists_shm(const lg_dbdir *db)
     return exists(path);
 }
 
+/* SQLite's default is to allocate 20 cache pages (86 KB) in one block for
+ * each connection and to thread its free list through all of them, so a
+ * search that reads a handful of pages also touched (and page-faulted)
+ * the rest: pages are allocated as they are needed instead. Must come
+ * before SQLite's first use; later calls are refused, harmlessly. */
+static void configure_sqlite(void)
+{
+    static int done;
+    if (!done)
+        sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)0, 0, 0);
+    done = 1;
+}
+
 static int open_sqlite(lg_dbdir *db, lg_db_mode mode, int immutable, lg_err *e)
 {
+    configure_sqlite();
     int flags = mode == LG_DB_READ ? SQLITE_OPEN_READONLY
                                    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     char *uri = immutable ? immutable_uri(db->sqlite_path) : NULL;
@@ -81,10 +97,11 @@ static int open_sqlite(lg_dbdir *db, lg_db_mode mode, int immutable, lg_err *e)
      * inserts at random places in the MinHash band index, and every miss
      * is a read (bench/README.md, "Where indexing time goes"). */
     sqlite3_busy_timeout(db->sql, 10000);
-    const char *pragmas = mode == LG_DB_READ
-        ? "PRAGMA foreign_keys = ON"
-        : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
-          " PRAGMA cache_size = -65536";
+    if (mode == LG_DB_READ)
+        return 0; /* a reader writes nothing: foreign keys have nothing to check */
+    const char *pragmas =
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+        " PRAGMA cache_size = -65536";
     char *msg = NULL;
     if (sqlite3_exec(db->sql, pragmas, NULL, NULL, &msg) != SQLITE_OK) {
         lg_err_set(e, LG_EXIT_DB, "%s: %s", db->sqlite_path, msg ? msg : "cannot configure");
@@ -144,29 +161,74 @@ static int reopen_immutable(lg_dbdir *db, lg_db_mode mode, lg_err *e)
     return open_sqlite(db, mode, 1, e) == 0 && check_schema(db, mode, e) == 0 ? 0 : -1;
 }
 
-int lg_dbdir_open(const char *dir, lg_db_mode mode, lg_dbdir *db, lg_err *e)
+static void set_paths(const char *dir, lg_dbdir *db)
 {
     memset(db, 0, sizeof *db);
     db->dir = strdup(dir);
     db->sqlite_path = join(dir, "legate.sqlite");
     db->xapian_path = join(dir, "xapian");
-    if (mode == LG_DB_CREATE) {
-        if (ensure_dir(dir, e) != 0)
-            goto fail;
-    } else if (!exists(db->sqlite_path)) {
-        lg_err_set(e, LG_EXIT_DB, "%s: no Legate database here (create one with `legate index`)",
-                   dir);
-        goto fail;
-    }
+}
+
+/* Opens SQLite with the schema checked (migrated, for a writer). */
+static int open_checked(lg_dbdir *db, lg_db_mode mode, lg_err *e)
+{
+    if (mode != LG_DB_CREATE && !exists(db->sqlite_path))
+        return lg_err_set(e, LG_EXIT_DB,
+                          "%s: no Legate database here (create one with `legate index`)", db->dir);
     if (open_sqlite(db, mode, 0, e) != 0)
-        goto fail;
+        return -1;
     if (check_schema(db, mode, e) != 0 && reopen_immutable(db, mode, e) != 0)
+        return -1;
+    return 0;
+}
+
+int lg_dbdir_open(const char *dir, lg_db_mode mode, lg_dbdir *db, lg_err *e)
+{
+    set_paths(dir, db);
+    if (mode == LG_DB_CREATE && ensure_dir(dir, e) != 0)
+        goto fail;
+    if (open_checked(db, mode, e) == 0 && apply_shard(dir, e) == 0)
+        return 0;
+fail:
+    lg_dbdir_close(db);
+    return -1;
+}
+
+/* Whether the file's first 100 bytes are a SQLite header of this schema
+ * version (user_version, big-endian at offset 60). */
+static int header_current(const char *path)
+{
+    unsigned char h[100];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = pread(fd, h, sizeof h, 0);
+    close(fd);
+    if (n != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+        return 0;
+    long version = (long)h[60] << 24 | (long)h[61] << 16 | (long)h[62] << 8 | (long)h[63];
+    return version == lg_schema_version();
+}
+
+int lg_dbdir_open_lazy(const char *dir, lg_dbdir *db, lg_err *e)
+{
+    set_paths(dir, db);
+    if (!header_current(db->sqlite_path) && open_checked(db, LG_DB_READ, e) != 0)
         goto fail;
     if (apply_shard(dir, e) == 0)
         return 0;
 fail:
     lg_dbdir_close(db);
     return -1;
+}
+
+sqlite3 *lg_dbdir_sql(lg_dbdir *db, lg_err *e)
+{
+    if (!db->sql && open_checked(db, LG_DB_READ, e) != 0) {
+        sqlite3_close(db->sql);
+        db->sql = NULL;
+    }
+    return db->sql;
 }
 
 void lg_dbdir_close(lg_dbdir *db)

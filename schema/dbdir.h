@@ -7,6 +7,9 @@
  * timeout, and the schema migrated. Only LG_DB_CREATE creates anything;
  * the other modes refuse a missing database with LG_EXIT_DB. Opening
  * applies the directory's quotation docid base (shard.h).
+ *
+ * lg_dbdir_open_lazy is a reader that opens SQLite only when asked
+ * (lg_dbdir_sql): a search that shows nothing never parses its schema.
  */
 #ifndef LEGATE_DBDIR_H
 #define LEGATE_DBDIR_H
@@ -32,5 +35,16 @@ const char *lg_dbdir_default(const char *flag);
  * returns -1 with e->code LG_EXIT_DB and *db zeroed. */
 int lg_dbdir_open(const char *dir, lg_db_mode mode, lg_dbdir *db, lg_err *e);
 void lg_dbdir_close(lg_dbdir *db);
+
+/* As lg_dbdir_open(dir, LG_DB_READ), but db->sql stays NULL until
+ * lg_dbdir_sql. What it checks now is one read of the file's header (a
+ * SQLite database of this schema version); a header that does not say so
+ * is opened with SQLite at once, so a missing, foreign, unreadable or old
+ * database fails here with lg_dbdir_open's error. (A header newer in the
+ * WAL than in the file is caught by lg_dbdir_sql.) */
+int lg_dbdir_open_lazy(const char *dir, lg_dbdir *db, lg_err *e);
+/* db->sql, opened and its schema version checked on first use; NULL with
+ * e set (LG_EXIT_DB) when that fails. */
+sqlite3 *lg_dbdir_sql(lg_dbdir *db, lg_err *e);
 
 #endif

@@ -50,12 +50,33 @@ restore
 damage "INSERT INTO outbox(article_id) VALUES (2)"
 expect_exit 0 lg search lavrov
 expect_grep "warning: the search index lags the database: 1 article change" "$WORK/err" "readers warn about lag"
+expect_exit 1 lg search zzzznothingzzzz
+expect_grep "warning: the search index lags the database: 1 article change" "$WORK/err" "a search that finds nothing warns too"
 expect_exit 1 lg check
 expect_grep "^lag database: " "$WORK/out" "check reports the lag"
 expect_exit 0 lg index --quiet "$FIX/feed.jsonl"
 expect_exit 0 lg check
 expect_exit 0 lg search lavrov
 CHECKS=$((CHECKS + 1)); ! grep -q "lags" "$WORK/err" || fail "no lag warning once applied"
+
+# A search opens SQLite for what it shows (README, "Search start-up"); it
+# checks the file's header before anything, so a database it could not
+# read is an error even for a query that matches nothing.
+restore
+sqlite3 "$LEGATE_DB/legate.sqlite" "PRAGMA user_version = 4"
+expect_exit 3 lg search zzzznothing
+expect_grep "schema version 4, this legate reads" "$WORK/err" "an old schema is refused though nothing matches"
+restore
+printf 'Not SQLite at all' | dd of="$LEGATE_DB/legate.sqlite" conv=notrunc status=none
+expect_exit 3 lg search zzzznothing
+expect_grep "legate.sqlite: not a Legate database" "$WORK/err" "a damaged header is refused though nothing matches"
+expect_exit 3 lg search lavrov
+expect_grep "legate.sqlite: not a Legate database" "$WORK/err" "and when something does"
+restore
+# Past the header: the schema page. What is shown is read, and fails.
+dd if=/dev/zero of="$LEGATE_DB/legate.sqlite" bs=1 seek=100 count=3000 conv=notrunc status=none
+expect_exit 3 lg search lavrov
+expect_grep "legate: .*malformed" "$WORK/err" "a damaged schema fails the search that shows results"
 
 # SQLite's own damage is reported, and not hidden by --repair.
 restore

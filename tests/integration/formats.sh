@@ -90,6 +90,18 @@ for cmd in "timeline --by year" "show 1" "stats" "alias list speaker"; do
   parse json "$WORK/fmt" || fail "$cmd --format json does not parse"
 done
 
+# Results read their rows from the tables, not from article_view and
+# quote_view (search.c: preparing on a view expands all of it): the same
+# values as the views, for every article and quotation.
+view_rows() { sqlite3 -separator '|' -nullvalue '-' "$LEGATE_DB/legate.sqlite" "$1" | sort; }
+json_rows() { jq -r "$1 | map(if . == null then \"-\" else tostring end) | join(\"|\")" | sort; }
+expect_eq "$(view_rows "SELECT id, date, date_precision, outlet, speaker, title, source, lang FROM article_view")" \
+  "$(lg export --no-collapse --format ndjson | json_rows "[.id, .date, .date_precision, .outlet, .speaker, .title, .source, .lang]")" \
+  "article rows as article_view has them"
+expect_eq "$(view_rows "SELECT quote_id, article_id, date, outlet, speaker, speaker_confidence, quote, partial, title, source FROM quote_view")" \
+  "$(lg export --quotes --no-collapse --format ndjson | json_rows "[.quote_id, .article_id, .date, .outlet, .speaker, .speaker_confidence, .quote, .partial, .title, .source]")" \
+  "quotation rows as quote_view has them"
+
 # A failed write is exit 4.
 expect_exit 4 sh -c "\"$LEGATE_BIN\" search --format json negotiations >/dev/full"
 finish

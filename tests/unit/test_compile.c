@@ -157,6 +157,24 @@ START_TEST(test_cmdline_filters)
 }
 END_TEST
 
+/* With the other kind given, a query with words leaves that kind out
+ * (cheap: its docids lie past every match); without words, or with a date
+ * filter, it keeps its own kind. */
+START_TEST(test_other_kind)
+{
+    lg_filters f = {.kind = "article", .other_kind = "quote"};
+    assert_compiles_to("talks", &f, "Query((" W("talk") " AND_NOT XK:quote))");
+    const char *langs[] = {"ru"};
+    f.langs = langs, f.n_langs = 1;
+    assert_compiles_to("talks", &f, "Query(((" W("talk") " FILTER 0 * XL:ru) AND_NOT XK:quote))");
+    assert_compiles_to(NULL, &f, "Query((<alldocuments> FILTER (0 * XL:ru AND 0 * XK:article)))");
+    lg_filters dated = {.kind = "article", .other_kind = "quote"};
+    lg_date_parse_iso("2024", 4, &dated.since, NULL);
+    assert_compiles_to("talks", &dated,
+                       "Query((" W("talk") " FILTER (0 * XK:article AND VALUE_GE 0 20240000)))");
+}
+END_TEST
+
 START_TEST(test_ranked)
 {
     static const struct {
@@ -527,6 +545,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, stemmer_setup, stemmer_teardown);
     tcase_add_loop_test(tc, test_golden, 0, sizeof goldens / sizeof goldens[0]);
     tcase_add_test(tc, test_cmdline_filters);
+    tcase_add_test(tc, test_other_kind);
     tcase_add_test(tc, test_aliases_and_undated);
     tcase_add_test(tc, test_ranked);
     tcase_add_test(tc, test_errors);

@@ -101,6 +101,59 @@ START_TEST(not_a_database)
 }
 END_TEST
 
+/* A lazy reader checks the header now and opens SQLite when asked. */
+START_TEST(lazy_reader)
+{
+    char *tmp = lg_test_tmpdir();
+    lg_dbdir d;
+    lg_err e;
+    ck_assert_int_eq(lg_dbdir_open_lazy(tmp, &d, &e), -1);
+    ck_assert_ptr_nonnull(strstr(e.msg, "no Legate database"));
+    ck_assert_int_eq(lg_dbdir_open(tmp, LG_DB_CREATE, &d, &e), 0);
+    lg_dbdir_close(&d);
+    ck_assert_int_eq(lg_dbdir_open_lazy(tmp, &d, &e), 0);
+    ck_assert_ptr_null(d.sql);
+    sqlite3 *sql = lg_dbdir_sql(&d, &e);
+    ck_assert_ptr_nonnull(sql);
+    ck_assert_ptr_eq(lg_dbdir_sql(&d, &e), sql);
+    ck_assert_int_eq(user_version(sql), lg_schema_version());
+    /* An old schema fails at once, with the reader's error. */
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", lg_schema_version() - 1);
+    ck_assert_int_eq(sqlite3_exec(sql, pragma, NULL, NULL, NULL), SQLITE_READONLY);
+    lg_dbdir_close(&d);
+    ck_assert_int_eq(lg_dbdir_open(tmp, LG_DB_WRITE, &d, &e), 0);
+    ck_assert_int_eq(sqlite3_exec(d.sql, pragma, NULL, NULL, NULL), SQLITE_OK);
+    lg_dbdir_close(&d);
+    ck_assert_int_eq(lg_dbdir_open_lazy(tmp, &d, &e), -1);
+    ck_assert_int_eq(e.code, LG_EXIT_DB);
+    ck_assert_ptr_nonnull(strstr(e.msg, "run `legate index` to upgrade"));
+    lg_test_rmdir(tmp);
+    free(tmp);
+}
+END_TEST
+
+/* A file that is not SQLite fails the lazy open as it fails the eager one. */
+START_TEST(lazy_reader_not_a_database)
+{
+    char *tmp = lg_test_tmpdir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/legate.sqlite", tmp);
+    FILE *f = fopen(path, "w");
+    fputs("this is not sqlite at all, just some text that is long enough to look like a header\n"
+          "and a little more, so that the first hundred bytes are all there\n", f);
+    fclose(f);
+    lg_dbdir d;
+    lg_err e, eager;
+    ck_assert_int_eq(lg_dbdir_open_lazy(tmp, &d, &e), -1);
+    ck_assert_int_eq(lg_dbdir_open(tmp, LG_DB_READ, &d, &eager), -1);
+    ck_assert_int_eq(e.code, LG_EXIT_DB);
+    ck_assert_str_eq(e.msg, eager.msg);
+    lg_test_rmdir(tmp);
+    free(tmp);
+}
+END_TEST
+
 START_TEST(default_location)
 {
     unsetenv("LEGATE_DB");
@@ -122,6 +175,8 @@ int main(void)
     tcase_add_test(tc, dbdir_modes);
     tcase_add_test(tc, not_a_database);
     tcase_add_test(tc, default_location);
+    tcase_add_test(tc, lazy_reader);
+    tcase_add_test(tc, lazy_reader_not_a_database);
     suite_add_tcase(s, tc);
     return lg_test_run(s);
 }
