@@ -30,8 +30,32 @@ void lg_key_set(lg_key *k, const char *date, size_t len, uint64_t docid);
  * equal, >0 after. */
 int lg_key_cmp(lg_sort sort, const lg_key *a, const lg_key *b);
 
-/* The documents strictly after k in `sort`, as a filter (caller frees).
- * NULL when out of memory. */
-xs_query *lg_key_after(lg_sort sort, const lg_key *k);
+/* How far past the cursor a page of newest or oldest order looks. Every
+ * page sorts its candidates by date value, so a page over all the results
+ * after the cursor costs as much as the rest of the export: quadratic in
+ * its length. A window stops the candidates at a date `bound` chosen to
+ * hold about two pages (from the dates the last page spanned), so a page
+ * weighs about a page. The documents after the cursor up to the bound are
+ * a prefix of the order, so a page from the window is the next page of
+ * the whole; a window holding less than a page is widened (four times
+ * each time) until the window is unbounded. */
+typedef struct {
+    int bounded;
+    char bound[16];     /* newest: the earliest date in; oldest: the latest;
+                         * "" in oldest order: only undated documents */
+    long span;          /* the window's width in days, from the cursor */
+} lg_window;
+
+/* The window of the page after a page of `n` results (of `limit` asked)
+ * from `first` to `last` (the cursor now): unbounded in id order, after an
+ * unbounded page that was short (there is no more), or when dates are not
+ * YYYYMMDD. */
+void lg_window_next(lg_window *w, lg_sort sort, const lg_key *first, const lg_key *last,
+                    size_t n, size_t limit);
+
+/* The documents strictly after k in `sort`, as a filter (caller frees),
+ * within window w (NULL or unbounded: all of them). NULL when out of
+ * memory. */
+xs_query *lg_key_after(lg_sort sort, const lg_key *k, const lg_window *w);
 
 #endif

@@ -424,14 +424,22 @@ static int kept(run_ctx *rc, const xs_results *r, size_t i, const lg_key *k, uin
     return st;
 }
 
-/* The query filtered to the results after `cursor`. */
-static xs_query *after_cursor(const run_ctx *rc, const lg_key *cursor)
+/* The query filtered to the results after `cursor`, within window w. */
+static xs_query *after_cursor(const run_ctx *rc, const lg_key *cursor, const lg_window *w)
 {
-    xs_query *after = lg_key_after(rc->sort, cursor);
+    xs_query *after = lg_key_after(rc->sort, cursor, w);
     xs_query *subs[2] = {(xs_query *)rc->q, after};
     xs_query *q = after ? xs_query_combine(XS_OP_FILTER, subs, 2, 0) : NULL;
     xs_query_free(after);
     return q;
+}
+
+/* The key of result i of page r. */
+static void key_at(const xs_results *r, size_t i, lg_key *k)
+{
+    size_t dlen;
+    const char *d = xs_results_value(r, i, V_DATE, &dlen);
+    lg_key_set(k, d, dlen, xs_results_docid(r, i));
 }
 
 /* Hands the results of page r that stand for their group to fn, moving
@@ -441,9 +449,7 @@ static int walk_page(run_ctx *rc, const xs_results *r, lg_key *cursor, result_fn
 {
     int stop = 0, tx = page_begin(rc->sql);
     for (size_t i = 0; i < xs_results_size(r) && !stop; i++) {
-        size_t dlen;
-        const char *d = xs_results_value(r, i, V_DATE, &dlen);
-        lg_key_set(cursor, d, dlen, xs_results_docid(r, i));
+        key_at(r, i, cursor);
         uint64_t copies;
         int first;
         stop = kept(rc, r, i, cursor, &copies, &first, e);
@@ -498,9 +504,10 @@ static int walk(run_ctx *rc, const lg_key *from, const int slots[2], result_fn f
     if (from)
         cursor = *from;
     uint64_t done = 0;
+    lg_window win = {0};
     for (int started = from != NULL, stop = 0; !stop; started = 1) {
         xs_query *q = NULL;
-        if (rc->keyset && started && !(q = after_cursor(rc, &cursor)))
+        if (rc->keyset && started && !(q = after_cursor(rc, &cursor, &win)))
             return lg_err_set(e, LG_EXIT_DB, "out of memory");
         if (!rc->keyset) {
             o.offset = rc->offset + done;
@@ -513,11 +520,17 @@ static int walk(run_ctx *rc, const lg_key *from, const int slots[2], result_fn f
         xs_query_free(q);
         if (stop == 0 && rc->page_exact)
             rc->total = xs_results_total(r);
+        lg_key first = cursor;
+        if (stop == 0 && xs_results_size(r) > 0)
+            key_at(r, 0, &first);
         if (stop == 0)
             stop = walk_page(rc, r, &cursor, fn, ctx, e);
-        done += xs_results_size(r);
-        if (stop == 0 && (xs_results_size(r) < o.limit || (!rc->keyset && done >= rc->want)))
+        size_t n = xs_results_size(r);
+        done += n;
+        if (stop == 0 && ((n < o.limit && !win.bounded) || (!rc->keyset && done >= rc->want)))
             stop = 1;
+        if (rc->keyset)
+            lg_window_next(&win, rc->sort, &first, &cursor, n, o.limit);
         xs_results_free(r);
         if (stop < 0)
             return -1;
