@@ -1,0 +1,78 @@
+#include "jsonw.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+
+/* The escape jansson writes for byte c, or NULL when c goes as is. */
+static const char *escape(unsigned char c, char buf[8])
+{
+    switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default:
+        if (c >= 0x20)
+            return NULL;
+        snprintf(buf, 8, "\\u%04X", c);
+        return buf;
+    }
+}
+
+int lg_jsonw_string(lg_sb *sb, const char *s)
+{
+    size_t len = strlen(s);
+    if (lg_utf8_invalid_at(s, len) != (size_t)-1) {
+        errno = EILSEQ;
+        return -1;
+    }
+    lg_sb_grow(sb, len + 2);
+    lg_sb_addc(sb, '"');
+    const char *run = s, *p = s;
+    for (; *p; p++) {
+        char buf[8];
+        const char *esc = escape((unsigned char)*p, buf);
+        if (!esc)
+            continue;
+        lg_sb_add(sb, run, (size_t)(p - run));
+        lg_sb_adds(sb, esc);
+        run = p + 1;
+    }
+    lg_sb_add(sb, run, (size_t)(p - run));
+    lg_sb_addc(sb, '"');
+    return 0;
+}
+
+void lg_jsonw_newline(lg_sb *sb, int indent, int depth)
+{
+    if (indent <= 0)
+        return;
+    lg_sb_addc(sb, '\n');
+    for (int i = 0; i < indent * depth; i++)
+        lg_sb_addc(sb, ' ');
+}
+
+int lg_jsonw_dump(lg_sb *sb, const json_t *v, size_t flags, int indent, int depth)
+{
+    char *s = json_dumps(v, flags | JSON_ENCODE_ANY);
+    if (!s)
+        return -1;
+    for (const char *p = s, *nl; *p; p = nl + 1) {
+        nl = strchr(p, '\n');
+        if (!nl) {
+            lg_sb_adds(sb, p);
+            break;
+        }
+        lg_sb_add(sb, p, (size_t)(nl - p));
+        lg_jsonw_newline(sb, indent, depth);
+    }
+    free(s);
+    return 0;
+}
