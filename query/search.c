@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "carriers.h"
 #include "collapse.h"
 #include "context.h"
 #include "docdata.h"
@@ -39,7 +40,7 @@ typedef struct {
     int quote_docids;       /* Xapian docid = lg_quote_docid_base() + id */
     int collapse_slot;      /* copies of one statement share this value */
     lg_field_id copies_field; /* how many matching copies a result stands for */
-    const char *copies_sql; /* the outlets of every copy, first published first */
+    const char *copies_sql; /* every copy's outlet, date and id (carriers.h) */
     const char *members_sql; /* lg_collapse_target.members_sql */
 } target_desc;
 
@@ -48,16 +49,16 @@ static const target_desc targets[] = {
                             LG_SLOT_DUP_GROUP, LG_F_DUP_COUNT,
                             /* dup_group is NULL for the group's first article: both
                              * arms use an index. */
-                            "SELECT o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id"
-                            " WHERE a.dup_group = ?1 OR a.id = ?1"
-                            " GROUP BY o.name ORDER BY min(coalesce(a.date, '9999')), min(a.id)",
+                            "SELECT o.name, coalesce(a.date, '9999'), a.id FROM articles a"
+                            " JOIN outlets o ON o.id = a.outlet_id"
+                            " WHERE a.dup_group = ?1 OR a.id = ?1",
                             "SELECT id FROM articles WHERE (dup_group = CAST(?1 AS INTEGER)"
                             " OR id = CAST(?1 AS INTEGER)) AND id <> ?2"},
     [LG_TARGET_QUOTES] = {"quote", LG_QUOTE_OUTPUT, "quote_view", "quote_id",
                           "quote, qkey, article_id, start, end", 1,
                           LG_SLOT_QUOTE_KEY, LG_F_OCCURRENCES,
-                          "SELECT outlet FROM quote_copies WHERE qkey = ? AND outlet IS NOT NULL"
-                          " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)",
+                          "SELECT outlet, coalesce(date, '9999'), article_id FROM quote_copies"
+                          " WHERE qkey = ? AND outlet IS NOT NULL",
                           "SELECT id FROM quotes WHERE qkey = ?1 AND id <> ?2"},
 };
 
@@ -143,14 +144,9 @@ static void assembler_free(assembler *a)
  * array text. */
 static char *copies_of(assembler *a, sqlite3_stmt *row)
 {
-    json_t *arr = json_array();
     sqlite3_reset(a->copies);
     sqlite3_bind_value(a->copies, 1, sqlite3_column_value(row, a->f.ncols + X_GROUP));
-    while (sqlite3_step(a->copies) == SQLITE_ROW)
-        json_array_append_new(arr, json_string((const char *)sqlite3_column_text(a->copies, 0)));
-    char *s = json_dumps(arr, JSON_COMPACT);
-    json_decref(arr);
-    return s;
+    return lg_carriers_json(a->copies);
 }
 
 /* The sentences around a quotation in its article. */
