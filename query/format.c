@@ -546,6 +546,11 @@ static int flush_record(lg_fmt *w, int built)
     return w->failed ? -1 : 0;
 }
 
+int lg_fmt_needs_total(const lg_fmt *w)
+{
+    return w->f == LG_FMT_JSON;
+}
+
 int lg_fmt_begin(lg_fmt *w, uint64_t total, uint64_t offset)
 {
     const fmt_ops *o = &ops[w->f];

@@ -1,6 +1,7 @@
 #include "jsonw.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,26 +27,48 @@ static const char *escape(unsigned char c, char buf[8])
     }
 }
 
+/* Whether s[0..len) is all ASCII, a word at a time: most text is, and
+ * then needs no UTF-8 check. */
+static int all_ascii(const char *s, size_t len)
+{
+    uint64_t acc = 0;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        acc |= w;
+    }
+    for (; i < len; i++)
+        acc |= (unsigned char)s[i];
+    return (acc & 0x8080808080808080ULL) == 0;
+}
+
+/* The bytes escape() has something for. */
+static int plain(unsigned char c)
+{
+    return c >= 0x20 && c != '"' && c != '\\';
+}
+
 int lg_jsonw_string(lg_sb *sb, const char *s)
 {
     size_t len = strlen(s);
-    if (lg_utf8_invalid_at(s, len) != (size_t)-1) {
+    if (!all_ascii(s, len) && lg_utf8_invalid_at(s, len) != (size_t)-1) {
         errno = EILSEQ;
         return -1;
     }
     lg_sb_grow(sb, len + 2);
     lg_sb_addc(sb, '"');
-    const char *run = s, *p = s;
-    for (; *p; p++) {
-        char buf[8];
-        const char *esc = escape((unsigned char)*p, buf);
-        if (!esc)
-            continue;
+    const char *p = s, *end = s + len;
+    while (p < end) {
+        const char *run = p;
+        while (p < end && plain((unsigned char)*p))
+            p++;
         lg_sb_add(sb, run, (size_t)(p - run));
-        lg_sb_adds(sb, esc);
-        run = p + 1;
+        if (p < end) {
+            char buf[8];
+            lg_sb_adds(sb, escape((unsigned char)*p++, buf));
+        }
     }
-    lg_sb_add(sb, run, (size_t)(p - run));
     lg_sb_addc(sb, '"');
     return 0;
 }

@@ -578,6 +578,7 @@ typedef struct {
     lg_fmt *w;
     lg_search_res *res;
     uint64_t after, skip, rank;
+    uint64_t seen;          /* results the walk kept (written or not) */
     int begun;
 } emitter;
 
@@ -632,6 +633,7 @@ static int emit_hit(emitter *m, uint64_t docid, double score, const char *data, 
 
 static int emit_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e)
 {
+    ((emitter *)ctx)->seen++;
     size_t len;
     const char *data = xs_results_data(r, i, &len);
     return emit_hit(ctx, xs_results_docid(r, i), xs_results_score(r, i), data, len, copies, e);
@@ -726,21 +728,30 @@ static int run_ranked(run_ctx *rc, emitter *m, lg_err *e)
 static int run_compiled(run_ctx *rc, assembler *as, lg_fmt *w, lg_search_res *res, lg_err *e)
 {
     const lg_search_req *req = rc->req;
-    emitter m = {rc, as, w, res, 0, 0, 0, 0};
+    emitter m = {.rc = rc, .as = as, .w = w, .res = res};
     plan_run(rc, &m);
     lg_key from;
+    /* A keyset walk from the start that is not cut short visits every
+     * result: a format that writes the total only at the end (all but
+     * json) gets it from the walk, not from a counting walk before it. */
+    int later = rc->keyset && !req->after && req->limit > 0 && !lg_fmt_needs_total(w);
     int st = xs_db_doccount(rc->xdb, &rc->doccount) == XS_OK
                  ? 0 : lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(rc->xdb));
     if (st == 0 && rc->ranked)
         st = run_ranked(rc, &m, e);
     else if (st == 0 && rc->keyset && req->after)
         st = after_key(rc, &from, e);
-    if (st == 0 && rc->keyset)
+    if (st == 0 && rc->keyset && !later)
         st = count_total(rc, e);
     if (st == 0 && !rc->ranked && (!rc->keyset || req->limit > 0))
         st = walk(rc, rc->keyset && req->after ? &from : NULL, NULL, emit_one, &m, e);
+    if (st == 0 && later && res->shown < req->limit)
+        rc->total = m.seen;
+    else if (st == 0 && later)
+        st = count_total(rc, e);
     if (st == 0)
         st = emit_begin(&m, e);
+    res->total = rc->total;
     if (st != 0)
         return -1;
     return lg_fmt_end(w) == 0 ? 0 : write_failed(e);
