@@ -241,10 +241,11 @@ static int hit_json(lg_fmt *w, const lg_hit *h, int indent, int depth)
         lg_sb_adds(&w->sb, any ? "," : "");
         lg_jsonw_newline(&w->sb, indent, depth + 1);
         any = 1;
-        rc = lg_jsonw_string(&w->sb, lg_field_get(w->cols[c])->name);
-        lg_sb_adds(&w->sb, indent ? ": " : ":");
-        if (rc == 0)
-            rc = cell_json(w, h, w->cols[c], indent, depth + 1);
+        /* Field names are snake_case ASCII: nothing to escape. */
+        lg_sb_addc(&w->sb, '"');
+        lg_sb_adds(&w->sb, lg_field_get(w->cols[c])->name);
+        lg_sb_adds(&w->sb, indent ? "\": " : "\":");
+        rc = cell_json(w, h, w->cols[c], indent, depth + 1);
     }
     if (any)
         lg_jsonw_newline(&w->sb, indent, depth);
