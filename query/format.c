@@ -155,7 +155,7 @@ void lg_fmt_set_fields(lg_fmt *w, const lg_field_id *ids, size_t n)
 static int typed_json(lg_fmt *w, const char *s, unsigned flags, int indent, int depth)
 {
     if (flags & LG_JSON_INT) {
-        lg_sb_addf(&w->sb, "%lld", strtoll(s, NULL, 10));
+        lg_jsonw_int(&w->sb, strtoll(s, NULL, 10));
         return 0;
     }
     if (flags & LG_JSON_BOOL) {
@@ -200,10 +200,10 @@ static int cell_json(lg_fmt *w, const lg_hit *h, lg_field_id id, int indent, int
     switch (id) {
     case LG_F_ID:
     case LG_F_QUOTE_ID:
-        lg_sb_addf(&w->sb, "%" PRIu64, h->id);
+        lg_jsonw_int(&w->sb, (long long)h->id);
         return 0;
     case LG_F_RANK:
-        lg_sb_addf(&w->sb, "%" PRIu64, h->rank);
+        lg_jsonw_int(&w->sb, (long long)h->rank);
         return 0;
     case LG_F_SCORE:
         return score_json(w, h->score);

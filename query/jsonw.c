@@ -73,6 +73,19 @@ int lg_jsonw_string(lg_sb *sb, const char *s)
     return 0;
 }
 
+void lg_jsonw_int(lg_sb *sb, long long v)
+{
+    char buf[24], *p = buf + sizeof buf;
+    /* Through unsigned: LLONG_MIN has no positive counterpart. */
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (v < 0)
+        *--p = '-';
+    lg_sb_add(sb, p, (size_t)(buf + sizeof buf - p));
+}
+
 void lg_jsonw_newline(lg_sb *sb, int indent, int depth)
 {
     if (indent <= 0)

@@ -18,6 +18,10 @@
  * appended, when s is not valid UTF-8 (jansson refuses it too). */
 int lg_jsonw_string(lg_sb *sb, const char *s);
 
+/* An integer in decimal, as printf's %lld writes it (no snprintf per
+ * number). */
+void lg_jsonw_int(lg_sb *sb, long long v);
+
 /* Line breaks of pretty-printed output (indent > 0): a newline and `depth`
  * levels of `indent` spaces; nothing when compact. */
 void lg_jsonw_newline(lg_sb *sb, int indent, int depth);

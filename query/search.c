@@ -47,11 +47,13 @@ typedef struct {
 static const target_desc targets[] = {
     [LG_TARGET_ARTICLES] = {"article", LG_OUTPUT, "article_view", "id", "text, dup_group", 0,
                             LG_SLOT_DUP_GROUP, LG_F_DUP_COUNT,
-                            /* dup_group is NULL for the group's first article: both
-                             * arms use an index. */
+                            /* dup_group is NULL for the group's first article, so
+                             * the arms never meet; each is one index lookup. */
                             "SELECT o.name, coalesce(a.date, '9999'), a.id FROM articles a"
-                            " JOIN outlets o ON o.id = a.outlet_id"
-                            " WHERE a.dup_group = ?1 OR a.id = ?1",
+                            " JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?1"
+                            " UNION ALL SELECT o.name, coalesce(a.date, '9999'), a.id"
+                            " FROM articles a JOIN outlets o ON o.id = a.outlet_id"
+                            " WHERE a.dup_group = ?1",
                             "SELECT id FROM articles WHERE (dup_group = CAST(?1 AS INTEGER)"
                             " OR id = CAST(?1 AS INTEGER)) AND id <> ?2"},
     [LG_TARGET_QUOTES] = {"quote", LG_QUOTE_OUTPUT, "quote_view", "quote_id",

@@ -6,6 +6,8 @@
  */
 #include <errno.h>
 #include <jansson.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +60,21 @@ START_TEST(invalid_utf8_refused)
         ck_assert_int_eq(lg_jsonw_string(&sb, bad[i]), -1);
         ck_assert_int_eq(errno, EILSEQ);
         ck_assert_uint_eq(sb.len, 0);
+        lg_sb_release(&sb);
+    }
+}
+END_TEST
+
+START_TEST(integers_as_printf)
+{
+    static const long long v[] = {0, 1, -1, 9, 10, -10, 99, 100, 1234567890123LL, LLONG_MAX,
+                                  LLONG_MIN};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+        lg_sb sb = LG_SB_INIT;
+        char want[32];
+        snprintf(want, sizeof want, "%lld", v[i]);
+        lg_jsonw_int(&sb, v[i]);
+        ck_assert_str_eq(sb.buf, want);
         lg_sb_release(&sb);
     }
 }
@@ -147,6 +164,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, strings_as_jansson);
     tcase_add_test(tc, invalid_utf8_refused);
+    tcase_add_test(tc, integers_as_printf);
     tcase_add_test(tc, results_as_jansson);
     suite_add_tcase(s, tc);
     return lg_test_run(s);
