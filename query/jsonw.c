@@ -49,6 +49,34 @@ static int plain(unsigned char c)
     return c >= 0x20 && c != '"' && c != '\\';
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Whether a word of 8 bytes holds one escape() has something for: a byte
+ * below 0x20 or equal to '"' or '\\' (the classic "has a zero byte" test
+ * on the word and its xors). Bytes from 0x80 up never count. */
+static int word_needs_escape(uint64_t w)
+{
+    uint64_t ctl = (w - ONES * 0x20) & ~w;
+    uint64_t quote = w ^ (ONES * '"'), bslash = w ^ (ONES * '\\');
+    uint64_t zq = (quote - ONES) & ~quote, zb = (bslash - ONES) & ~bslash;
+    return ((ctl | zq | zb) & HIGHS) != 0;
+}
+
+/* The length of the run of plain bytes at p, a word at a time. */
+static size_t plain_run(const char *p, const char *end)
+{
+    const char *q = p;
+    for (uint64_t w; end - q >= 8; q += 8) {
+        memcpy(&w, q, 8);
+        if (word_needs_escape(w))
+            break;
+    }
+    while (q < end && plain((unsigned char)*q))
+        q++;
+    return (size_t)(q - p);
+}
+
 int lg_jsonw_string(lg_sb *sb, const char *s)
 {
     size_t len = strlen(s);
@@ -60,10 +88,9 @@ int lg_jsonw_string(lg_sb *sb, const char *s)
     lg_sb_addc(sb, '"');
     const char *p = s, *end = s + len;
     while (p < end) {
-        const char *run = p;
-        while (p < end && plain((unsigned char)*p))
-            p++;
-        lg_sb_add(sb, run, (size_t)(p - run));
+        size_t n = plain_run(p, end);
+        lg_sb_add(sb, p, n);
+        p += n;
         if (p < end) {
             char buf[8];
             lg_sb_adds(sb, escape((unsigned char)*p++, buf));
