@@ -107,14 +107,33 @@ static void day_date(long n, char out[16])
     snprintf(out, 16, "%04ld%02ld%02ld", n / 416, n / 32 % 13, n % 32);
 }
 
+/* Bounds w `w->span` days on from day `at` in the order, or leaves it
+ * unbounded when that passes the last date there is. */
+static void set_bound(lg_window *w, lg_sort sort, long at)
+{
+    long to = sort == LG_SORT_NEWEST ? at - w->span : at + w->span;
+    if (to < 0 || to > DAYS_MAX)
+        return;
+    char b[16];
+    day_date(to, b);
+    if (*w->lo && (sort == LG_SORT_NEWEST ? strcmp(b, w->lo) <= 0 : strcmp(b, w->hi) >= 0))
+        return;
+    w->bounded = 1;
+    memcpy(w->bound, b, sizeof b);
+}
+
 void lg_window_next(lg_window *w, lg_sort sort, const lg_key *first, const lg_key *last,
                     size_t n, size_t limit)
 {
     int was = w->bounded;
-    long at = day_of(last->date), from = day_of(first->date);
     w->bounded = 0;
     if (sort == LG_SORT_ID || (n < limit && !was))
         return;
+    if (!last) { /* nothing yet: a wider first window */
+        w->span = 4 * w->span + 1;
+        set_bound(w, sort, day_of(sort == LG_SORT_NEWEST ? w->hi : w->lo));
+        return;
+    }
     if (!*last->date) {
         /* Undated: the end in newest order; oldest order starts with them,
          * a window of undated documents only while pages fill. */
@@ -122,12 +141,32 @@ void lg_window_next(lg_window *w, lg_sort sort, const lg_key *first, const lg_ke
         w->bound[0] = '\0';
         return;
     }
+    long at = day_of(last->date), from = day_of(first->date);
     if (at < 0)
         return;
     w->span = n == limit ? 2 * (from >= 0 ? labs(at - from) : 0) + 1 : 4 * w->span + 1;
-    long to = sort == LG_SORT_NEWEST ? at - w->span : at + w->span;
-    if (to < 0 || to > DAYS_MAX)
+    set_bound(w, sort, at);
+}
+
+void lg_window_first(lg_window *w, lg_sort sort, const char *lo, const char *hi, uint64_t docs,
+                     size_t limit)
+{
+    long a = day_of(lo), b = day_of(hi);
+    memset(w, 0, sizeof *w);
+    if (sort == LG_SORT_ID || a < 0 || b < 0 || docs == 0)
         return;
-    w->bounded = 1;
-    day_date(to, w->bound);
+    snprintf(w->lo, sizeof w->lo, "%s", lo);
+    snprintf(w->hi, sizeof w->hi, "%s", hi);
+    double share = 2.0 * (double)limit / (double)docs;
+    w->span = share >= 1 ? DAYS_MAX : (long)((double)(b - a) * share) + 1;
+    set_bound(w, sort, sort == LG_SORT_NEWEST ? b : a);
+}
+
+xs_query *lg_key_first(lg_sort sort, const lg_window *w)
+{
+    if (sort == LG_SORT_NEWEST)
+        return xs_query_value_range(date_slot(), w->bound, NULL);
+    if (!*w->bound)
+        return undated();
+    return both(XS_OP_OR, undated(), xs_query_value_range(date_slot(), NULL, w->bound));
 }

@@ -44,12 +44,26 @@ typedef struct {
     char bound[16];     /* newest: the earliest date in; oldest: the latest;
                          * "" in oldest order: only undated documents */
     long span;          /* the window's width in days, from the cursor */
+    char lo[16], hi[16]; /* the lowest and highest date values ("": not known) */
 } lg_window;
 
+/* The window of the first page, from the date values' bounds over the
+ * database (lo, hi) and its number of documents: the dates about two
+ * pages take if they spread evenly from the first date of the order.
+ * Unbounded when the bounds are not YYYYMMDD dates. */
+void lg_window_first(lg_window *w, lg_sort sort, const char *lo, const char *hi, uint64_t docs,
+                     size_t limit);
+
+/* The documents from the start of the order up to w's bound, as a filter
+ * (caller frees; NULL when out of memory): a first page. */
+xs_query *lg_key_first(lg_sort sort, const lg_window *w);
+
 /* The window of the page after a page of `n` results (of `limit` asked)
- * from `first` to `last` (the cursor now): unbounded in id order, after an
- * unbounded page that was short (there is no more), or when dates are not
- * YYYYMMDD. */
+ * from `first` to `last`, the cursor now (NULL while no result has been
+ * seen: an empty first window, so a wider first window): unbounded in id
+ * order, after an unbounded page that was short (there is no more), when
+ * the bound would pass the last date of the order (w->lo or w->hi), or
+ * when dates are not YYYYMMDD. */
 void lg_window_next(lg_window *w, lg_sort sort, const lg_key *first, const lg_key *last,
                     size_t n, size_t limit);
 

@@ -422,10 +422,11 @@ static int kept(run_ctx *rc, const xs_results *r, size_t i, const lg_key *k, uin
     return st;
 }
 
-/* The query filtered to the results after `cursor`, within window w. */
-static xs_query *after_cursor(const run_ctx *rc, const lg_key *cursor, const lg_window *w)
+/* The query filtered to the results after `cursor` (NULL: from the
+ * first), within window w. */
+static xs_query *keyset_page(const run_ctx *rc, const lg_key *cursor, const lg_window *w)
 {
-    xs_query *after = lg_key_after(rc->sort, cursor, w);
+    xs_query *after = cursor ? lg_key_after(rc->sort, cursor, w) : lg_key_first(rc->sort, w);
     xs_query *subs[2] = {(xs_query *)rc->q, after};
     xs_query *q = after ? xs_query_combine(XS_OP_FILTER, subs, 2, 0) : NULL;
     xs_query_free(after);
@@ -487,6 +488,16 @@ static void page_options(const run_ctx *rc, const int slots[2], xs_search_opts *
     o->want_data = rc->hits && !rc->sql;
 }
 
+/* The window of a keyset walk's first page in date order, from the
+ * date values' bounds (left unbounded if Xapian cannot say). */
+static void first_window(const run_ctx *rc, uint64_t limit, lg_window *w)
+{
+    char lo[16], hi[16];
+    if (rc->sort != LG_SORT_ID &&
+        xs_db_value_bounds(rc->xdb, lg_field_get(LG_F_DATE)->slot, lo, hi, sizeof lo) == XS_OK)
+        lg_window_first(w, rc->sort, lo, hi, rc->doccount, (size_t)limit);
+}
+
 /* The one page walker: every result of rc in its order, page by page,
  * each page's kept results handed to fn until it stops. Keyset pages
  * start after *from (NULL: at the first): the query filtered to keys after
@@ -503,9 +514,13 @@ static int walk(run_ctx *rc, const lg_key *from, const int slots[2], result_fn f
         cursor = *from;
     uint64_t done = 0;
     lg_window win = {0};
-    for (int started = from != NULL, stop = 0; !stop; started = 1) {
+    if (rc->keyset && !from)
+        first_window(rc, o.limit, &win);
+    /* Started: a cursor, from `from` or the last result seen. */
+    for (int started = from != NULL, stop = 0; !stop;) {
         xs_query *q = NULL;
-        if (rc->keyset && started && !(q = after_cursor(rc, &cursor, &win)))
+        if (rc->keyset && (started || win.bounded) &&
+            !(q = keyset_page(rc, started ? &cursor : NULL, &win)))
             return lg_err_set(e, LG_EXIT_DB, "out of memory");
         if (!rc->keyset) {
             o.offset = rc->offset + done;
@@ -527,8 +542,9 @@ static int walk(run_ctx *rc, const lg_key *from, const int slots[2], result_fn f
         done += n;
         if (stop == 0 && ((n < o.limit && !win.bounded) || (!rc->keyset && done >= rc->want)))
             stop = 1;
+        started = started || n > 0;
         if (rc->keyset)
-            lg_window_next(&win, rc->sort, &first, &cursor, n, o.limit);
+            lg_window_next(&win, rc->sort, &first, started ? &cursor : NULL, n, o.limit);
         xs_results_free(r);
         if (stop < 0)
             return -1;

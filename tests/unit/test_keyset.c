@@ -215,6 +215,43 @@ START_TEST(window_follows_pages)
 }
 END_TEST
 
+/* A first window keeps exactly the documents from the start of the order
+ * up to its bound; it starts at the first date of the order, widens when
+ * it found nothing, and is unbounded when it would hold every date. */
+START_TEST(first_window)
+{
+    static const lg_sort sorts[] = {LG_SORT_NEWEST, LG_SORT_OLDEST};
+    static const char *bounds[] = {"", "20231231", "20240430", "20240501", "20240502"};
+    for (int s = 0; s < 2; s++)
+        for (size_t b = 0; b < sizeof bounds / sizeof *bounds; b++) {
+            if (sorts[s] == LG_SORT_NEWEST && !*bounds[b])
+                continue;
+            lg_window w = {.bounded = 1};
+            snprintf(w.bound, sizeof w.bound, "%s", bounds[b]);
+            char want[256] = "";
+            for (uint64_t o = 1; o <= N_DOCS; o++)
+                if (within(sorts[s], o, bounds[b]))
+                    snprintf(want + strlen(want), sizeof want - strlen(want), "%s%llu",
+                             *want ? " " : "", (unsigned long long)o);
+            ck_assert_msg(strcmp(ids(lg_key_first(sorts[s], &w)), want) == 0,
+                          "sort %d first window to '%s': wanted %s", s, bounds[b], want);
+        }
+    lg_window w;
+    lg_window_first(&w, LG_SORT_NEWEST, "20240101", "20240501", 1000, 10);
+    ck_assert(w.bounded);
+    ck_assert_str_eq(w.bound, "20240430");
+    lg_window_next(&w, LG_SORT_NEWEST, NULL, NULL, 0, 10);
+    ck_assert(w.bounded);
+    ck_assert_str_lt(w.bound, "20240430");
+    lg_window_first(&w, LG_SORT_OLDEST, "20240101", "20240501", 1000, 10);
+    ck_assert_str_eq(w.bound, "20240104"); /* 3 days: 2 x 10 of 1,000 over 128 */
+    lg_window_first(&w, LG_SORT_OLDEST, "20240101", "20240501", 10, 10);
+    ck_assert(!w.bounded);
+    lg_window_first(&w, LG_SORT_NEWEST, "", "", 1000, 10);
+    ck_assert(!w.bounded);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("keyset");
@@ -225,6 +262,7 @@ int main(void)
     tcase_add_test(tc, after_is_exact);
     tcase_add_test(tc, window_is_exact);
     tcase_add_test(tc, window_follows_pages);
+    tcase_add_test(tc, first_window);
     suite_add_tcase(s, tc);
     return lg_test_run(s);
 }
