@@ -8,6 +8,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "jsonw.h"
 #include "strbuf.h"
 
 /* Text mode: snippet and title wrap at this display column, under the
@@ -33,6 +34,9 @@ struct lg_fmt {
     lg_sb sb;          /* the bytes of the current record */
     lg_sb cell;        /* scratch for a cell that needs building */
     char *hl_pre, *hl_post;  /* snippet markers for machine formats */
+    double score;            /* the last score written in json, and as what */
+    char score_json[64];
+    int score_set;
     lg_field_id list_field;  /* LG_FMT_LIST: the one value written */
     char list_sep;
 };
@@ -146,101 +150,127 @@ void lg_fmt_set_fields(lg_fmt *w, const lg_field_id *ids, size_t n)
 
 /* ---- json / ndjson ------------------------------------------------ */
 
-/* A JSON string, or NULL with errno EILSEQ when s is not valid UTF-8
- * (jansson refuses it; the store only holds checked UTF-8). */
-static json_t *json_text(const char *s)
+/* A value held as text, as the JSON type the field table gives it, at
+ * `depth` (arrays span lines when pretty). */
+static int typed_json(lg_fmt *w, const char *s, unsigned flags, int indent, int depth)
 {
-    json_t *v = json_string(s);
-    if (!v)
-        errno = EILSEQ;
-    return v;
-}
-
-/* A value held as text, as the JSON type the field table gives it. */
-static json_t *typed_json(const char *s, unsigned flags)
-{
-    if (flags & LG_JSON_INT)
-        return json_integer(strtoll(s, NULL, 10));
-    if (flags & LG_JSON_NUM)
-        return json_real(strtod(s, NULL));
-    if (flags & LG_JSON_BOOL)
-        return json_boolean(strcmp(s, "true") == 0);
-    if (flags & LG_JSON_ARRAY) {
-        json_t *arr = json_loads(s, 0, NULL);
-        return arr ? arr : json_array();
+    if (flags & LG_JSON_INT) {
+        lg_jsonw_int(&w->sb, strtoll(s, NULL, 10));
+        return 0;
     }
-    return json_text(s);
+    if (flags & LG_JSON_BOOL) {
+        lg_sb_adds(&w->sb, strcmp(s, "true") == 0 ? "true" : "false");
+        return 0;
+    }
+    if (!(flags & (LG_JSON_NUM | LG_JSON_ARRAY)))
+        return lg_jsonw_string(&w->sb, s);
+    json_t *v = flags & LG_JSON_NUM ? json_real(strtod(s, NULL)) : json_loads(s, 0, NULL);
+    if (!v && (flags & LG_JSON_ARRAY))
+        v = json_array();
+    size_t layout = indent ? JSON_INDENT(indent) : JSON_COMPACT;
+    int rc = v ? lg_jsonw_dump(&w->sb, v, JSON_FLAGS | layout, indent, depth) : -1;
+    json_decref(v);
+    return rc;
 }
 
-static json_t *cell_json(lg_fmt *w, const lg_hit *h, lg_field_id id)
+/* The score as jansson writes the real (score_text rounded): the same
+ * score in a row (0 unless ranked) is formatted once. */
+static int score_json(lg_fmt *w, double score)
+{
+    if (!w->score_set || score != w->score) {
+        char num[64];
+        score_text(score, num);
+        json_t *v = json_real(strtod(num, NULL));
+        size_t n = v ? json_dumpb(v, w->score_json, sizeof w->score_json - 1,
+                                  JSON_FLAGS | JSON_ENCODE_ANY) : 0;
+        json_decref(v);
+        if (n == 0 || n >= sizeof w->score_json)
+            return -1;
+        w->score_json[n] = '\0';
+        w->score = score;
+        w->score_set = 1;
+    }
+    lg_sb_adds(&w->sb, w->score_json);
+    return 0;
+}
+
+static int cell_json(lg_fmt *w, const lg_hit *h, lg_field_id id, int indent, int depth)
 {
     char num[64];
     switch (id) {
     case LG_F_ID:
     case LG_F_QUOTE_ID:
-        return json_integer((json_int_t)h->id);
+        lg_jsonw_int(&w->sb, (long long)h->id);
+        return 0;
     case LG_F_RANK:
-        return json_integer((json_int_t)h->rank);
+        lg_jsonw_int(&w->sb, (long long)h->rank);
+        return 0;
     case LG_F_SCORE:
-        score_text(h->score, num);
-        return json_real(strtod(num, NULL));
+        return score_json(w, h->score);
     case LG_F_SNIPPET:
-        return h->snippet ? json_text(cell_text(w, h, id, num)) : json_null();
+        if (!h->snippet)
+            break;
+        return lg_jsonw_string(&w->sb, cell_text(w, h, id, num));
     default:
-        return h->values[id] ? typed_json(h->values[id], lg_field_get(id)->flags) : json_null();
+        if (!h->values[id])
+            break;
+        return typed_json(w, h->values[id], lg_field_get(id)->flags, indent, depth);
     }
+    lg_sb_adds(&w->sb, "null");
+    return 0;
 }
 
-/* The hit as a JSON object dumped with `flags` (malloc()ed), or NULL. */
-static char *hit_json(lg_fmt *w, const lg_hit *h, size_t flags)
+static int seen_before(const lg_fmt *w, size_t c)
 {
-    json_t *obj = json_object();
-    for (size_t c = 0; obj && c < w->n_cols; c++) {
-        lg_field_id id = w->cols[c];
-        if (json_object_set_new(obj, lg_field_get(id)->name, cell_json(w, h, id)) != 0) {
-            json_decref(obj);
-            obj = NULL;
-        }
+    for (size_t k = 0; k < c; k++)
+        if (w->cols[k] == w->cols[c])
+            return 1;
+    return 0;
+}
+
+/* The hit as an object at `depth`, written as jansson dumps it
+ * (JSON_PRESERVE_ORDER: a column repeated by --fields is a key set
+ * twice, so it appears once, where it first came). indent 0: compact. */
+static int hit_json(lg_fmt *w, const lg_hit *h, int indent, int depth)
+{
+    int rc = 0, any = 0;
+    lg_sb_addc(&w->sb, '{');
+    for (size_t c = 0; rc == 0 && c < w->n_cols; c++) {
+        if (seen_before(w, c))
+            continue;
+        lg_sb_adds(&w->sb, any ? "," : "");
+        lg_jsonw_newline(&w->sb, indent, depth + 1);
+        any = 1;
+        /* Field names are snake_case ASCII: nothing to escape. */
+        lg_sb_addc(&w->sb, '"');
+        lg_sb_adds(&w->sb, lg_field_get(w->cols[c])->name);
+        lg_sb_adds(&w->sb, indent ? "\": " : "\":");
+        rc = cell_json(w, h, w->cols[c], indent, depth + 1);
     }
-    char *s = obj ? json_dumps(obj, JSON_FLAGS | flags) : NULL;
-    json_decref(obj);
-    return s;
+    if (any)
+        lg_jsonw_newline(&w->sb, indent, depth);
+    lg_sb_addc(&w->sb, '}');
+    return rc;
 }
 
 static int json_begin(lg_fmt *w, uint64_t total, uint64_t offset)
 {
-    json_t *q = w->query ? json_text(w->query) : json_null();
-    char *qs = q ? json_dumps(q, JSON_ENCODE_ANY) : NULL;
-    json_decref(q);
-    if (!qs)
+    lg_sb_adds(&w->sb, "{\n  \"query\": ");
+    if (!w->query)
+        lg_sb_adds(&w->sb, "null");
+    else if (lg_jsonw_string(&w->sb, w->query) != 0)
         return -1;
-    lg_sb_addf(&w->sb, "{\n  \"query\": %s,\n  \"total\": %" PRIu64 ",\n  \"offset\": %" PRIu64
-                       ",\n  \"results\": [",
-               qs, total, offset);
-    free(qs);
+    lg_sb_addf(&w->sb, ",\n  \"total\": %" PRIu64 ",\n  \"offset\": %" PRIu64 ",\n  \"results\": [",
+               total, offset);
     return 0;
 }
 
-/* Each result is dumped on its own (constant memory for huge exports) and
- * re-indented to sit at depth 2 of the document. JSON strings escape
- * newlines, so every raw newline is layout. */
+/* Each result is written on its own (constant memory for huge exports),
+ * at depth 2 of the document. */
 static int json_hit(lg_fmt *w, const lg_hit *h)
 {
-    char *s = hit_json(w, h, JSON_INDENT(2));
-    if (!s)
-        return -1;
     lg_sb_adds(&w->sb, w->n_hits ? ",\n    " : "\n    ");
-    for (const char *p = s, *nl; *p; p = nl + 1) {
-        nl = strchr(p, '\n');
-        if (!nl) {
-            lg_sb_adds(&w->sb, p);
-            break;
-        }
-        lg_sb_add(&w->sb, p, (size_t)(nl - p));
-        lg_sb_adds(&w->sb, "\n    ");
-    }
-    free(s);
-    return 0;
+    return hit_json(w, h, 2, 2);
 }
 
 static int json_end(lg_fmt *w)
@@ -251,13 +281,9 @@ static int json_end(lg_fmt *w)
 
 static int ndjson_hit(lg_fmt *w, const lg_hit *h)
 {
-    char *s = hit_json(w, h, JSON_COMPACT);
-    if (!s)
-        return -1;
-    lg_sb_adds(&w->sb, s);
+    int rc = hit_json(w, h, 0, 0);
     lg_sb_addc(&w->sb, '\n');
-    free(s);
-    return 0;
+    return rc;
 }
 
 /* ---- csv / tsv ---------------------------------------------------- */
@@ -519,6 +545,11 @@ static int flush_record(lg_fmt *w, int built)
         w->failed = 1;
     lg_sb_reset(&w->sb);
     return w->failed ? -1 : 0;
+}
+
+int lg_fmt_needs_total(const lg_fmt *w)
+{
+    return w->f == LG_FMT_JSON;
 }
 
 int lg_fmt_begin(lg_fmt *w, uint64_t total, uint64_t offset)

@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "carriers.h"
 #include "collapse.h"
 #include "context.h"
 #include "docdata.h"
@@ -52,7 +53,7 @@ typedef struct {
     int quote_docids;       /* Xapian docid = lg_quote_docid_base() + id */
     int collapse_slot;      /* copies of one statement share this value */
     lg_field_id copies_field; /* how many matching copies a result stands for */
-    const char *copies_sql; /* the outlets of every copy, first published first */
+    const char *copies_sql; /* every copy's outlet, date and id (carriers.h) */
     /* A result without a group value has no copy, so its outlets are its
      * own and copies_sql need not run (articles: README, "Only copies
      * carry a collapse key"; a quotation always has a key). */
@@ -80,11 +81,13 @@ static const target_desc targets[] = {
                             " LEFT JOIN speakers s ON s.id = a.speaker_id",
                             article_exprs, 0,
                             LG_SLOT_DUP_GROUP, LG_F_DUP_COUNT,
-                            /* dup_group is NULL for the group's first article: both
-                             * arms use an index. */
-                            "SELECT o.name FROM articles a JOIN outlets o ON o.id = a.outlet_id"
-                            " WHERE a.dup_group = ?1 OR a.id = ?1"
-                            " GROUP BY o.name ORDER BY min(coalesce(a.date, '9999')), min(a.id)",
+                            /* dup_group is NULL for the group's first article, so
+                             * the arms never meet; each is one index lookup. */
+                            "SELECT o.name, coalesce(a.date, '9999'), a.id FROM articles a"
+                            " JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?1"
+                            " UNION ALL SELECT o.name, coalesce(a.date, '9999'), a.id"
+                            " FROM articles a JOIN outlets o ON o.id = a.outlet_id"
+                            " WHERE a.dup_group = ?1",
                             1,
                             "SELECT id FROM articles WHERE (dup_group = CAST(?1 AS INTEGER)"
                             " OR id = CAST(?1 AS INTEGER)) AND id <> ?2"},
@@ -95,8 +98,8 @@ static const target_desc targets[] = {
                           " LEFT JOIN outlets o ON o.id = a.outlet_id",
                           quote_exprs, 1,
                           LG_SLOT_QUOTE_KEY, LG_F_OCCURRENCES,
-                          "SELECT outlet FROM quote_copies WHERE qkey = ? AND outlet IS NOT NULL"
-                          " GROUP BY outlet ORDER BY min(coalesce(date, '9999')), min(article_id)",
+                          "SELECT outlet, coalesce(date, '9999'), article_id FROM quote_copies"
+                          " WHERE qkey = ? AND outlet IS NOT NULL",
                           0,
                           "SELECT id FROM quotes WHERE qkey = ?1 AND id <> ?2"},
 };
@@ -230,21 +233,20 @@ static void assembler_free(assembler *a)
  * in *out. copies_sql is prepared for the first result with copies. */
 static int copies_of(assembler *a, sqlite3_stmt *row, const char *outlet, char **out, lg_err *e)
 {
-    if (!a->alone && !a->copies && prepare(a->sql, a->t->copies_sql, &a->copies, e) != 0)
-        return -1;
-    json_t *arr = json_array();
-    if (a->alone && outlet)
-        json_array_append_new(arr, json_string(outlet));
-    if (!a->alone) {
-        sqlite3_reset(a->copies);
-        sqlite3_bind_value(a->copies, 1, sqlite3_column_value(row, a->f.ncols + X_GROUP));
-        while (sqlite3_step(a->copies) == SQLITE_ROW)
-            json_array_append_new(arr,
-                                  json_string((const char *)sqlite3_column_text(a->copies, 0)));
+    if (a->alone) { /* no copy: its own outlet */
+        json_t *arr = json_array();
+        if (outlet)
+            json_array_append_new(arr, json_string(outlet));
+        *out = json_dumps(arr, JSON_COMPACT);
+        json_decref(arr);
+        return *out ? 0 : lg_err_set(e, LG_EXIT_DB, "out of memory");
     }
-    *out = json_dumps(arr, JSON_COMPACT);
-    json_decref(arr);
-    return 0;
+    if (!a->copies && prepare(a->sql, a->t->copies_sql, &a->copies, e) != 0)
+        return -1;
+    sqlite3_reset(a->copies);
+    sqlite3_bind_value(a->copies, 1, sqlite3_column_value(row, a->f.ncols + X_GROUP));
+    *out = lg_carriers_json(a->copies);
+    return *out ? 0 : lg_err_set(e, LG_EXIT_DB, "out of memory");
 }
 
 /* The sentences around a quotation in its article. */
@@ -544,14 +546,23 @@ static int kept(run_ctx *rc, const xs_results *r, size_t i, const lg_key *k, uin
     return st;
 }
 
-/* The query filtered to the results after `cursor`. */
-static xs_query *after_cursor(const run_ctx *rc, const lg_key *cursor)
+/* The query filtered to the results after `cursor` (NULL: from the
+ * first), within window w. */
+static xs_query *keyset_page(const run_ctx *rc, const lg_key *cursor, const lg_window *w)
 {
-    xs_query *after = lg_key_after(rc->sort, cursor);
+    xs_query *after = cursor ? lg_key_after(rc->sort, cursor, w) : lg_key_first(rc->sort, w);
     xs_query *subs[2] = {(xs_query *)rc->q, after};
     xs_query *q = after ? xs_query_combine(XS_OP_FILTER, subs, 2, 0) : NULL;
     xs_query_free(after);
     return q;
+}
+
+/* The key of result i of page r. */
+static void key_at(const xs_results *r, size_t i, lg_key *k)
+{
+    size_t dlen;
+    const char *d = xs_results_value(r, i, V_DATE, &dlen);
+    lg_key_set(k, d, dlen, xs_results_docid(r, i));
 }
 
 /* Hands the results of page r that stand for their group to fn, moving
@@ -561,9 +572,7 @@ static int walk_page(run_ctx *rc, const xs_results *r, lg_key *cursor, result_fn
 {
     int stop = 0, tx = page_begin(rc->sql);
     for (size_t i = 0; i < xs_results_size(r) && !stop; i++) {
-        size_t dlen;
-        const char *d = xs_results_value(r, i, V_DATE, &dlen);
-        lg_key_set(cursor, d, dlen, xs_results_docid(r, i));
+        key_at(r, i, cursor);
         uint64_t copies;
         int first;
         stop = kept(rc, r, i, cursor, &copies, &first, e);
@@ -603,6 +612,16 @@ static void page_options(const run_ctx *rc, const int slots[2], xs_search_opts *
     o->want_data = rc->hits && over_shards(rc);
 }
 
+/* The window of a keyset walk's first page in date order, from the
+ * date values' bounds (left unbounded if Xapian cannot say). */
+static void first_window(const run_ctx *rc, uint64_t limit, lg_window *w)
+{
+    char lo[16], hi[16];
+    if (rc->sort != LG_SORT_ID &&
+        xs_db_value_bounds(rc->xdb, lg_field_get(LG_F_DATE)->slot, lo, hi, sizeof lo) == XS_OK)
+        lg_window_first(w, rc->sort, lo, hi, rc->doccount, (size_t)limit);
+}
+
 /* The one page walker: every result of rc in its order, page by page,
  * each page's kept results handed to fn until it stops. Keyset pages
  * start after *from (NULL: at the first): the query filtered to keys after
@@ -618,9 +637,14 @@ static int walk(run_ctx *rc, const lg_key *from, const int slots[2], result_fn f
     if (from)
         cursor = *from;
     uint64_t done = 0;
-    for (int started = from != NULL, stop = 0; !stop; started = 1) {
+    lg_window win = {0};
+    if (rc->keyset && !from)
+        first_window(rc, o.limit, &win);
+    /* Started: a cursor, from `from` or the last result seen. */
+    for (int started = from != NULL, stop = 0; !stop;) {
         xs_query *q = NULL;
-        if (rc->keyset && started && !(q = after_cursor(rc, &cursor)))
+        if (rc->keyset && (started || win.bounded) &&
+            !(q = keyset_page(rc, started ? &cursor : NULL, &win)))
             return lg_err_set(e, LG_EXIT_DB, "out of memory");
         if (!rc->keyset) {
             o.offset = rc->offset + done;
@@ -635,11 +659,18 @@ static int walk(run_ctx *rc, const lg_key *from, const int slots[2], result_fn f
             stop = open_sql(rc, e);
         if (stop == 0 && rc->page_exact)
             rc->total = xs_results_total(r);
+        lg_key first = cursor;
+        if (stop == 0 && xs_results_size(r) > 0)
+            key_at(r, 0, &first);
         if (stop == 0)
             stop = walk_page(rc, r, &cursor, fn, ctx, e);
-        done += xs_results_size(r);
-        if (stop == 0 && (xs_results_size(r) < o.limit || (!rc->keyset && done >= rc->want)))
+        size_t n = xs_results_size(r);
+        done += n;
+        if (stop == 0 && ((n < o.limit && !win.bounded) || (!rc->keyset && done >= rc->want)))
             stop = 1;
+        started = started || n > 0;
+        if (rc->keyset)
+            lg_window_next(&win, rc->sort, &first, started ? &cursor : NULL, n, o.limit);
         xs_results_free(r);
         if (stop < 0)
             return -1;
@@ -691,6 +722,7 @@ typedef struct {
     lg_fmt *w;
     lg_search_res *res;
     uint64_t after, skip, rank;
+    uint64_t seen;          /* results the walk kept (written or not) */
     int begun;
 } emitter;
 
@@ -748,6 +780,7 @@ static int emit_hit(emitter *m, uint64_t docid, double score, const char *data, 
 static int emit_one(void *ctx, const xs_results *r, size_t i, uint64_t copies, lg_err *e)
 {
     emitter *m = ctx;
+    m->seen++;
     size_t len, glen;
     const char *data = xs_results_data(r, i, &len);
     /* Collapsing, each result comes with its group value (page_options). */
@@ -847,21 +880,30 @@ static int run_ranked(run_ctx *rc, emitter *m, lg_err *e)
 static int run_compiled(run_ctx *rc, assembler *as, lg_fmt *w, lg_search_res *res, lg_err *e)
 {
     const lg_search_req *req = rc->req;
-    emitter m = {rc, as, w, res, 0, 0, 0, 0};
+    emitter m = {.rc = rc, .as = as, .w = w, .res = res};
     plan_run(rc, &m);
     lg_key from;
+    /* A keyset walk from the start that is not cut short visits every
+     * result: a format that writes the total only at the end (all but
+     * json) gets it from the walk, not from a counting walk before it. */
+    int later = rc->keyset && !req->after && req->limit > 0 && !lg_fmt_needs_total(w);
     int st = xs_db_doccount(rc->xdb, &rc->doccount) == XS_OK
                  ? 0 : lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(rc->xdb));
     if (st == 0 && rc->ranked)
         st = run_ranked(rc, &m, e);
     else if (st == 0 && rc->keyset && req->after)
         st = after_key(rc, &from, e);
-    if (st == 0 && rc->keyset)
+    if (st == 0 && rc->keyset && !later)
         st = count_total(rc, e);
     if (st == 0 && !rc->ranked && (!rc->keyset || req->limit > 0))
         st = walk(rc, rc->keyset && req->after ? &from : NULL, NULL, emit_one, &m, e);
+    if (st == 0 && later && res->shown < req->limit)
+        rc->total = m.seen;
+    else if (st == 0 && later)
+        st = count_total(rc, e);
     if (st == 0)
         st = emit_begin(&m, e);
+    res->total = rc->total;
     if (st != 0)
         return -1;
     return lg_fmt_end(w) == 0 ? 0 : write_failed(e);

@@ -189,8 +189,9 @@ static int piece_push(piece_list *l, size_t start, int space_before, size_t cpos
     return 0;
 }
 
-/* One pass over the text: its pieces with their collapsed positions. */
-static int split_pieces(const char *text, size_t len, piece_list *l)
+/* One pass over the text: its pieces with their collapsed positions, up
+ * to the first that starts after character `limit` (SIZE_MAX: all). */
+static int split_pieces(const char *text, size_t len, size_t limit, piece_list *l)
 {
     size_t cpos = 0;
     int space = 0, in_piece = 0;
@@ -205,6 +206,8 @@ static int split_pieces(const char *text, size_t len, piece_list *l)
                 cpos += (size_t)space;
                 if (piece_push(l, i, space, cpos) != 0)
                     return -1;
+                if (cpos > limit)
+                    return 0;
                 space = 0;
                 in_piece = 1;
             }
@@ -388,7 +391,11 @@ int lg_snippet(const char *text, size_t len, const lg_hlset *set, lg_stemmer *st
     *out = NULL;
     *hl = NULL;
     *n_hl = 0;
-    if (split_pieces(text, len, &l) != 0 || find_matches(text, len, &m) != 0)
+    /* Without a match the window is the start of the text: the pieces
+     * past max_chars (all but the one saying the text goes on) are never
+     * looked at, and long texts cost no more than short ones. */
+    if (find_matches(text, len, &m) != 0 ||
+        split_pieces(text, len, m.n ? SIZE_MAX : max_chars, &l) != 0)
         goto done;
     if (l.n == 0) {
         *out = calloc(1, 1);

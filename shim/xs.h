@@ -72,6 +72,10 @@ xs_status xs_db_reopen(xs_db *db);
 
 xs_status xs_db_doccount(xs_db *db, uint64_t *count);
 xs_status xs_db_lastdocid(xs_db *db, uint64_t *docid);
+/* The lowest and highest values in `slot` over the database, into lo and
+ * hi (cut to cap - 1 bytes; "" when no document has one): kept in the
+ * database's statistics, so free to ask. */
+xs_status xs_db_value_bounds(xs_db *db, int slot, char *lo, char *hi, size_t cap);
 /* Whether a document with this docid exists. */
 xs_status xs_db_has_doc(xs_db *db, uint64_t docid, int *exists);
 /* The docids >= `from`, ascending, at most `cap` of them into out[]; *n

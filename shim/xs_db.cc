@@ -9,6 +9,8 @@
  */
 #include "xs_internal.h"
 
+#include <algorithm>
+
 #include <new>
 
 /* XS_OPEN_* to Xapian's flags for a writer. Created databases are always
@@ -70,6 +72,21 @@ extern "C" xs_status xs_db_doccount(xs_db *db, uint64_t *count)
 extern "C" xs_status xs_db_lastdocid(xs_db *db, uint64_t *docid)
 {
     return xs_with_db(db, [&](Xapian::Database &d) { *docid = d.get_lastdocid(); });
+}
+
+static void copy_cut(const std::string &v, char *out, size_t cap)
+{
+    size_t n = std::min(v.size(), cap - 1);
+    v.copy(out, n);
+    out[n] = '\0';
+}
+
+extern "C" xs_status xs_db_value_bounds(xs_db *db, int slot, char *lo, char *hi, size_t cap)
+{
+    return xs_with_db(db, [&](Xapian::Database &d) {
+        copy_cut(d.get_value_lower_bound(xs_slot(slot)), lo, cap);
+        copy_cut(d.get_value_upper_bound(xs_slot(slot)), hi, cap);
+    });
 }
 
 extern "C" xs_status xs_db_has_doc(xs_db *db, uint64_t docid, int *exists)

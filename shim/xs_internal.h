@@ -24,6 +24,8 @@ struct xs_db {
     std::unique_ptr<Xapian::Database> db;
     /* The same object when opened writable, so writes need no downcast. */
     Xapian::WritableDatabase *writer = nullptr;
+    /* Shards (xs_db_open_stub): remote ones have no value streams. */
+    bool shards = false;
     std::string last_error;
 };
 

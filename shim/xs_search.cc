@@ -8,6 +8,7 @@
 #include "xs_internal.h"
 
 #include <algorithm>
+#include <numeric>
 #include <limits>
 
 /* uint64 counts to Xapian's 32-bit doccount, saturating. */
@@ -37,7 +38,52 @@ static void set_order(Xapian::Enquire &enq, const xs_search_opts &o)
     }
 }
 
-static xs_results *run(const Xapian::Database &d, const Xapian::Query &q, const xs_search_opts &o)
+/* The values in `slot` of the documents `docids` (in any order), read
+ * along the slot's value stream in docid order: Document::get_value
+ * decodes the value chunk from its start for each document, which cost
+ * more than the match. */
+static void stream_values(const Xapian::Database &d, Xapian::valueno slot,
+                          const std::vector<uint64_t> &docids, std::vector<std::string> &out)
+{
+    std::vector<size_t> order(docids.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return docids[a] < docids[b]; });
+    out.assign(docids.size(), std::string());
+    Xapian::ValueIterator v = d.valuestream_begin(slot), end = d.valuestream_end(slot);
+    for (size_t i : order) {
+        if (v != end)
+            v.skip_to(static_cast<Xapian::docid>(docids[i]));
+        if (v == end)
+            return;
+        if (v.get_docid() == docids[i])
+            out[i] = *v;
+    }
+}
+
+/* Result values of one slot: the sort key when the results are sorted by
+ * it (free), else from the value stream. */
+static void result_values(const Xapian::Database &d, bool shards, const Xapian::MSet &mset,
+                          const xs_search_opts &o, Xapian::valueno slot,
+                          const std::vector<uint64_t> &docids, std::vector<std::string> &out)
+{
+    out.clear();
+    if ((o.sort == XS_SORT_VALUE_DESC || o.sort == XS_SORT_VALUE_ASC) &&
+        slot == xs_slot(o.sort_slot)) {
+        for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
+            out.push_back(it.get_sort_key());
+        return;
+    }
+    if (!shards) {
+        stream_values(d, slot, docids, out);
+        return;
+    }
+    /* Remote shards have no value streams. */
+    for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
+        out.push_back(it.get_document().get_value(slot));
+}
+
+static xs_results *run(const Xapian::Database &d, bool shards, const Xapian::Query &q,
+                       const xs_search_opts &o)
 {
     Xapian::Enquire enq(d);
     enq.set_query(q);
@@ -55,12 +101,12 @@ static xs_results *run(const Xapian::Database &d, const Xapian::Query &q, const 
         r->docids.push_back(*it);
         r->scores.push_back(it.get_weight());
         r->collapsed.push_back(it.get_collapse_count());
-        for (int k = 0; k < XS_MAX_VALUES; k++)
-            if (o.value_slots[k] >= 0)
-                r->values[k].push_back(it.get_document().get_value(xs_slot(o.value_slots[k])));
         if (o.want_data)
             r->data.push_back(it.get_document().get_data());
     }
+    for (int k = 0; k < XS_MAX_VALUES; k++)
+        if (o.value_slots[k] >= 0)
+            result_values(d, shards, mset, o, xs_slot(o.value_slots[k]), r->docids, r->values[k]);
     /* With every match checked the lower bound is exact; the estimate is
      * not when collapsing (1.4.22 counted 10 of 9 collapsed matches). */
     r->total = o.check_at_least ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
@@ -91,7 +137,7 @@ extern "C" xs_status xs_db_search(xs_db *db, const xs_query *q, const xs_search_
             throw Xapian::InvalidArgumentError("NULL query");
         xs_search_opts defaults;
         xs_search_opts_init(&defaults);
-        *out = run(d, q->q, opts ? *opts : defaults);
+        *out = run(d, db->shards, q->q, opts ? *opts : defaults);
     });
 }
 

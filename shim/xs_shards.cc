@@ -94,6 +94,7 @@ extern "C" xs_status xs_db_open_stub(const char *stub, unsigned timeout_ms, int 
             throw Xapian::DatabaseOpeningError("no shard of " + std::string(stub) +
                                                " is available:\n" + skipped);
         h->db = std::move(all);
+        h->shards = true;
     });
     if (st == XS_OK && !skipped.empty())
         st = xs_guard(h->last_error, [&] { *missing = xs_strdup(skipped); });

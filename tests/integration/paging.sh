@@ -90,6 +90,21 @@ orig=$(lg export --sort newest --fields id,dup_count,outlets 2>/dev/null | jq -c
 expect_eq "$reprint" "$(LEGATE_PAGE=1 lg export --sort oldest --fields id,dup_count 2>/dev/null | jq 'select(.dup_count == 3) | .id')" "oldest: the 2023 reprint stands for its group"
 CHECKS=$((CHECKS + 1))
 [ -n "$orig" ] && [ "$orig" != "$reprint" ] || fail "newest: the original stands for its group ($orig)"
+# "exported N of M" gives the whole count in every format: json writes it
+# first (counted before the rows), the others learn it from the rows when
+# the export runs to its end, and count it apart when --limit cuts it.
+for sort in id newest oldest; do
+  for fmt in ndjson csv json; do
+    for args in "" "--limit 5" "--offset 38" "--no-collapse" "--no-collapse --limit 3" "treaty"; do
+      case $args in *no-collapse*) m=47 ;; treaty) m=$(lg search --format json --limit 0 treaty | jq .total) ;; *) m=40 ;; esac
+      case $args in *"limit 5") n=5 ;; *"limit 3") n=3 ;; *offset*) n=$((m - 38)) ;; *) n=$m ;; esac
+      # shellcheck disable=SC2086
+      LEGATE_PAGE=2 lg export --sort $sort --format $fmt $args >/dev/null 2>"$WORK/err"
+      expect_grep "exported $n of $m\$" "$WORK/err" "--sort $sort --format $fmt $args: exported $n of $m"
+    done
+  done
+done
+
 # Offset and limit count collapsed rows.
 for sort in id newest oldest; do
   expect_eq "$(rows --sort $sort | sed -n '6,10p' | jq -c .id)" \

@@ -11,6 +11,18 @@ START_TEST(ids_are_dense_and_in_order)
 }
 END_TEST
 
+/* Names are snake_case (digits too): the JSON writer puts them out
+ * unescaped. */
+START_TEST(names_are_snake_case)
+{
+    for (int i = 0; i < LG_F__COUNT; i++) {
+        const char *name = lg_field_get((lg_field_id)i)->name;
+        ck_assert_uint_gt(strlen(name), 0);
+        ck_assert_uint_eq(strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_"), strlen(name));
+    }
+}
+END_TEST
+
 START_TEST(lookup_by_name)
 {
     const lg_field *f = lg_field_by_name("speaker", 7);
@@ -74,6 +86,7 @@ int main(void)
     Suite *s = suite_create("fields");
     TCase *tc = tcase_create("table");
     tcase_add_test(tc, ids_are_dense_and_in_order);
+    tcase_add_test(tc, names_are_snake_case);
     tcase_add_test(tc, lookup_by_name);
     tcase_add_test(tc, boolean_prefixes_are_prefix_free);
     tcase_add_test(tc, value_slots_are_unique);

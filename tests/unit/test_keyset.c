@@ -138,9 +138,117 @@ START_TEST(after_is_exact)
             lg_key k = key_of(d);
             char want[256];
             snprintf(want, sizeof want, "%s", ids_after(sorts[s], &k));
-            ck_assert_msg(strcmp(ids(lg_key_after(sorts[s], &k)), want) == 0,
+            ck_assert_msg(strcmp(ids(lg_key_after(sorts[s], &k, NULL)), want) == 0,
                           "sort %d after doc %llu: wanted %s", s, (unsigned long long)d, want);
         }
+}
+END_TEST
+
+/* Whether document d lies within bound b in `sort` ("" in oldest order:
+ * undated only). */
+static int within(lg_sort sort, uint64_t d, const char *b)
+{
+    const char *date = dates[d - 1];
+    if (sort == LG_SORT_NEWEST)
+        return *date && strcmp(date, b) >= 0;
+    return !*date || (*b && strcmp(date, b) <= 0);
+}
+
+/* A window keeps exactly the documents after the cursor up to its bound:
+ * a prefix of the order. */
+START_TEST(window_is_exact)
+{
+    static const lg_sort sorts[] = {LG_SORT_NEWEST, LG_SORT_OLDEST};
+    static const char *bounds[] = {"", "00000000", "20240430", "20240501", "20240502", "99999999"};
+    for (int s = 0; s < 2; s++)
+        for (size_t b = 0; b < sizeof bounds / sizeof *bounds; b++)
+            for (uint64_t d = 1; d <= N_DOCS; d++) {
+                lg_key k = key_of(d);
+                lg_window w = {.bounded = 1};
+                snprintf(w.bound, sizeof w.bound, "%s", bounds[b]);
+                /* A window never starts before the cursor. */
+                if (!within(sorts[s], d, bounds[b]))
+                    continue;
+                char want[256] = "";
+                for (uint64_t o = 1; o <= N_DOCS; o++) {
+                    lg_key other = key_of(o);
+                    if (lg_key_cmp(sorts[s], &other, &k) > 0 && within(sorts[s], o, bounds[b]))
+                        snprintf(want + strlen(want), sizeof want - strlen(want), "%s%llu",
+                                 *want ? " " : "", (unsigned long long)o);
+                }
+                ck_assert_msg(strcmp(ids(lg_key_after(sorts[s], &k, &w)), want) == 0,
+                              "sort %d bound '%s' after doc %llu: wanted %s", s, bounds[b],
+                              (unsigned long long)d, want);
+            }
+}
+END_TEST
+
+/* Windows follow the pages: about twice the last full page's dates
+ * (counted in 32-day months),
+ * widened after a short one, none in id order or once a page without
+ * one came back short (the end). */
+START_TEST(window_follows_pages)
+{
+    lg_key a, b, u;
+    lg_key_set(&a, "20240510", 8, 1);
+    lg_key_set(&b, "20240505", 8, 2);
+    lg_key_set(&u, "", 0, 3);
+    lg_window w = {0};
+    lg_window_next(&w, LG_SORT_NEWEST, &a, &b, 10, 10);
+    ck_assert(w.bounded);
+    ck_assert_str_eq(w.bound, "20240426");
+    lg_window_next(&w, LG_SORT_NEWEST, &b, &b, 0, 10);
+    ck_assert(w.bounded);
+    ck_assert_str_lt(w.bound, "20240426");
+    lg_window_next(&w, LG_SORT_OLDEST, &b, &a, 10, 10);
+    ck_assert_str_eq(w.bound, "20240521");
+    lg_window_next(&w, LG_SORT_OLDEST, &u, &u, 10, 10);
+    ck_assert(w.bounded);
+    ck_assert_str_eq(w.bound, "");
+    lg_window_next(&w, LG_SORT_ID, &a, &b, 10, 10);
+    ck_assert(!w.bounded);
+    lg_window_next(&w, LG_SORT_NEWEST, &a, &b, 3, 10);
+    ck_assert(!w.bounded);
+    lg_key_set(&b, "0000", 4, 2);
+    lg_window_next(&w, LG_SORT_NEWEST, &a, &b, 10, 10);
+    ck_assert(!w.bounded);
+}
+END_TEST
+
+/* A first window keeps exactly the documents from the start of the order
+ * up to its bound; it starts at the first date of the order, widens when
+ * it found nothing, and is unbounded when it would hold every date. */
+START_TEST(first_window)
+{
+    static const lg_sort sorts[] = {LG_SORT_NEWEST, LG_SORT_OLDEST};
+    static const char *bounds[] = {"", "20231231", "20240430", "20240501", "20240502"};
+    for (int s = 0; s < 2; s++)
+        for (size_t b = 0; b < sizeof bounds / sizeof *bounds; b++) {
+            if (sorts[s] == LG_SORT_NEWEST && !*bounds[b])
+                continue;
+            lg_window w = {.bounded = 1};
+            snprintf(w.bound, sizeof w.bound, "%s", bounds[b]);
+            char want[256] = "";
+            for (uint64_t o = 1; o <= N_DOCS; o++)
+                if (within(sorts[s], o, bounds[b]))
+                    snprintf(want + strlen(want), sizeof want - strlen(want), "%s%llu",
+                             *want ? " " : "", (unsigned long long)o);
+            ck_assert_msg(strcmp(ids(lg_key_first(sorts[s], &w)), want) == 0,
+                          "sort %d first window to '%s': wanted %s", s, bounds[b], want);
+        }
+    lg_window w;
+    lg_window_first(&w, LG_SORT_NEWEST, "20240101", "20240501", 1000, 10);
+    ck_assert(w.bounded);
+    ck_assert_str_eq(w.bound, "20240430");
+    lg_window_next(&w, LG_SORT_NEWEST, NULL, NULL, 0, 10);
+    ck_assert(w.bounded);
+    ck_assert_str_lt(w.bound, "20240430");
+    lg_window_first(&w, LG_SORT_OLDEST, "20240101", "20240501", 1000, 10);
+    ck_assert_str_eq(w.bound, "20240104"); /* 3 days: 2 x 10 of 1,000 over 128 */
+    lg_window_first(&w, LG_SORT_OLDEST, "20240101", "20240501", 10, 10);
+    ck_assert(!w.bounded);
+    lg_window_first(&w, LG_SORT_NEWEST, "", "", 1000, 10);
+    ck_assert(!w.bounded);
 }
 END_TEST
 
@@ -152,6 +260,9 @@ int main(void)
     tcase_add_test(tc, orders);
     tcase_add_test(tc, orders_match_xapian);
     tcase_add_test(tc, after_is_exact);
+    tcase_add_test(tc, window_is_exact);
+    tcase_add_test(tc, window_follows_pages);
+    tcase_add_test(tc, first_window);
     suite_add_tcase(s, tc);
     return lg_test_run(s);
 }

@@ -276,6 +276,35 @@ START_TEST(test_long_article)
 }
 END_TEST
 
+/* Without a match only the start of the text is split into pieces: the
+ * snippet is the one a match on the first word gives (the window then
+ * grows from the start over the whole split text), at every length around
+ * the cut, with runs of white space, over-long words and multi-byte text. */
+START_TEST(test_no_match_stops_early)
+{
+    static const char *texts[] = {
+        "alpha  beta\tgamma \n delta epsilon zeta eta theta iota kappa lambda mu nu xi",
+        "alpha beta xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx gamma delta",
+        "alpha Лавров сказал, что переговоры «возможны» \xe2\x80\x83 но не сейчас и не так",
+        "alpha", "  alpha  ",
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+        for (size_t max = 1; max < 90; max++) {
+            lg_hlset_free(set);
+            set = lg_hlset_new();
+            snip(texts[t], max);
+            char *plain = strdup(out);
+            ck_assert_uint_eq(n_hl, 0);
+            add_word("alpha");
+            snip(texts[t], max);
+            ck_assert_uint_eq(n_hl, 1);
+            ck_assert_msg(strcmp(plain, out) == 0, "text %zu at %zu: '%s' != '%s'", t, max, plain,
+                          out);
+            free(plain);
+        }
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("snippet");
@@ -294,6 +323,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_spans_after_cut);
     tcase_add_test(tc, test_utf8_boundaries);
     tcase_add_test(tc, test_long_article);
+    tcase_add_test(tc, test_no_match_stops_early);
     suite_add_tcase(s, tc);
     return s;
 }
