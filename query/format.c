@@ -253,15 +253,17 @@ static int hit_json(lg_fmt *w, const lg_hit *h, int indent, int depth)
     return rc;
 }
 
-static int json_begin(lg_fmt *w, uint64_t total, uint64_t offset)
+static int json_begin(lg_fmt *w, uint64_t total, int exact, uint64_t offset)
 {
     lg_sb_adds(&w->sb, "{\n  \"query\": ");
     if (!w->query)
         lg_sb_adds(&w->sb, "null");
     else if (lg_jsonw_string(&w->sb, w->query) != 0)
         return -1;
-    lg_sb_addf(&w->sb, ",\n  \"total\": %" PRIu64 ",\n  \"offset\": %" PRIu64 ",\n  \"results\": [",
-               total, offset);
+    lg_sb_addf(&w->sb,
+               ",\n  \"total\": %" PRIu64 ",\n  \"total_exact\": %s,\n  \"offset\": %" PRIu64
+               ",\n  \"results\": [",
+               total, exact ? "true" : "false", offset);
     return 0;
 }
 
@@ -332,9 +334,10 @@ static void table_row(lg_fmt *w, const lg_hit *h)
     lg_sb_adds(&w->sb, csv ? "\r\n" : "\n");
 }
 
-static int table_begin(lg_fmt *w, uint64_t total, uint64_t offset)
+static int table_begin(lg_fmt *w, uint64_t total, int exact, uint64_t offset)
 {
     (void)total;
+    (void)exact;
     (void)offset;
     table_row(w, NULL);
     return 0;
@@ -502,7 +505,7 @@ static int text_hit(lg_fmt *w, const lg_hit *h)
 /* ---- the writer --------------------------------------------------- */
 
 typedef struct {
-    int (*begin)(lg_fmt *w, uint64_t total, uint64_t offset);
+    int (*begin)(lg_fmt *w, uint64_t total, int exact, uint64_t offset);
     int (*hit)(lg_fmt *w, const lg_hit *h);
     int (*end)(lg_fmt *w);
 } fmt_ops;
@@ -552,10 +555,10 @@ int lg_fmt_needs_total(const lg_fmt *w)
     return w->f == LG_FMT_JSON;
 }
 
-int lg_fmt_begin(lg_fmt *w, uint64_t total, uint64_t offset)
+int lg_fmt_begin(lg_fmt *w, uint64_t total, int exact, uint64_t offset)
 {
     const fmt_ops *o = &ops[w->f];
-    return flush_record(w, o->begin && !w->failed ? o->begin(w, total, offset) : 0);
+    return flush_record(w, o->begin && !w->failed ? o->begin(w, total, exact, offset) : 0);
 }
 
 int lg_fmt_hit(lg_fmt *w, const lg_hit *h)

@@ -55,8 +55,9 @@ int lg_fmt_set_markers(lg_fmt *w, const char *pre, const char *post);
 /* Whether lg_fmt_begin writes the total (json): the other formats never
  * show it, so a caller may learn it only after the last hit. */
 int lg_fmt_needs_total(const lg_fmt *w);
-/* Each returns 0, or -1 when writing failed (errno set): exit code 4. */
-int lg_fmt_begin(lg_fmt *w, uint64_t total, uint64_t offset);
+/* Each returns 0, or -1 when writing failed (errno set): exit code 4.
+ * exact: 0 when total is an estimate (json "total_exact": false). */
+int lg_fmt_begin(lg_fmt *w, uint64_t total, int exact, uint64_t offset);
 int lg_fmt_hit(lg_fmt *w, const lg_hit *h);
 int lg_fmt_end(lg_fmt *w);
 void lg_fmt_free(lg_fmt *w);

@@ -469,6 +469,7 @@ typedef struct {
     uint64_t doccount;
     uint64_t total;
     int page_exact;         /* the page being walked was checked to the end */
+    int total_exact;        /* total is exact, not Xapian's estimate */
     lg_collapse *col;       /* one database, collapsing: copies from SQLite */
     /* lg_search_run on one database: sql is opened from here when a page
      * has results to show (or an alias to resolve), so that a search that
@@ -622,6 +623,14 @@ static void first_window(const run_ctx *rc, uint64_t limit, lg_window *w)
         lg_window_first(w, rc->sort, lo, hi, rc->doccount, (size_t)limit);
 }
 
+/* check_at_least for a page checked to the end: the whole database, or a
+ * search's exact_up_to (search.h; an export always counts exactly). */
+static uint64_t exact_bound(const run_ctx *rc)
+{
+    uint64_t up_to = rc->req->stream ? 0 : rc->req->exact_up_to;
+    return up_to && up_to < rc->doccount ? up_to : rc->doccount;
+}
+
 /* The one page walker: every result of rc in its order, page by page,
  * each page's kept results handed to fn until it stops. Keyset pages
  * start after *from (NULL: at the first): the query filtered to keys after
@@ -650,15 +659,18 @@ static int walk(run_ctx *rc, const lg_key *from, const int slots[2], result_fn f
             o.offset = rc->offset + done;
             o.limit = rc->want - done < rc->page ? rc->want - done : rc->page;
             rc->page_exact = rc->exact_first && done == 0;
-            o.check_at_least = rc->page_exact ? rc->doccount : 0;
+            o.check_at_least = rc->page_exact ? exact_bound(rc) : 0;
         }
         xs_results *r = NULL;
         stop = search_page(rc->xdb, q ? q : rc->q, &o, &r, e);
         xs_query_free(q);
         if (stop == 0 && rc->hits && xs_results_size(r) > 0)
             stop = open_sql(rc, e);
-        if (stop == 0 && rc->page_exact)
+        if (stop == 0 && rc->page_exact) {
             rc->total = xs_results_total(r);
+            /* Xapian stopped counting at the bound: copies come from SQLite. */
+            rc->page_exact = rc->total_exact = xs_results_exact(r);
+        }
         lg_key first = cursor;
         if (stop == 0 && xs_results_size(r) > 0)
             key_at(r, 0, &first);
@@ -732,7 +744,9 @@ static int emit_begin(emitter *m, lg_err *e)
         return 0;
     m->begun = 1;
     m->res->total = m->rc->total;
-    return lg_fmt_begin(m->w, m->res->total, m->rc->req->offset) == 0 ? 0 : write_failed(e);
+    m->res->exact = m->rc->total_exact;
+    return lg_fmt_begin(m->w, m->res->total, m->res->exact, m->rc->req->offset) == 0
+               ? 0 : write_failed(e);
 }
 
 /* The result with Xapian docid `docid` (document data `data`, over
@@ -904,6 +918,7 @@ static int run_compiled(run_ctx *rc, assembler *as, lg_fmt *w, lg_search_res *re
     if (st == 0)
         st = emit_begin(&m, e);
     res->total = rc->total;
+    res->exact = rc->total_exact;
     if (st != 0)
         return -1;
     return lg_fmt_end(w) == 0 ? 0 : write_failed(e);
@@ -1007,7 +1022,7 @@ int lg_search_run(lg_dbdir *db, xs_db *xdb, const lg_search_req *req, lg_fmt *w,
     memset(res, 0, sizeof *res);
     compiled c;
     assembler as = {.snippet_chars = req->snippet_chars, .xdb = xdb};
-    run_ctx rc = {.db = db, .xdb = xdb, .req = req, .hits = 1};
+    run_ctx rc = {.db = db, .xdb = xdb, .req = req, .hits = 1, .total_exact = 1};
     assembler_init(&as, req);
     /* An export pages through SQLite (keyset.h, ranked.h) from the start;
      * a search opens it for its first result (walk). */

@@ -71,10 +71,19 @@ typedef struct {
      * order: resumes an export where it stopped. Over shards only in id
      * order (the ids are read from the results). */
     uint64_t after;
+    /* A search (not stream): count matches exactly up to this many; past
+     * it the total is Xapian's estimate (lg_search_res.exact 0). 0: always
+     * exact. Weighing every match of a common word was most of its time. */
+    uint64_t exact_up_to;
 } lg_search_req;
 
+/* A search counts its total exactly up to this many matches (--exact:
+ * always), as Elasticsearch's track_total_hits does. */
+#define LG_EXACT_UP_TO 10000
+
 typedef struct {
-    uint64_t total;         /* exact number of matches */
+    uint64_t total;         /* number of matches: exact, or estimated if !exact */
+    int exact;
     uint64_t shown;
 } lg_search_res;
 

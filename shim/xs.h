@@ -221,6 +221,9 @@ double xs_results_score(const xs_results *r, size_t i);
 /* Matches estimated in the whole database; exact when check_at_least
  * reached every match. */
 uint64_t xs_results_total(const xs_results *r);
+/* 1 when total is exact: Xapian's bounds met, or check_at_least was the
+ * whole database. Otherwise total is the estimate, within the bounds. */
+int xs_results_exact(const xs_results *r);
 /* With collapsing: how many other matches result i stands for. */
 uint64_t xs_results_collapsed(const xs_results *r, size_t i);
 /* With value_slots[k]: result i's value in that slot (bytes in *len,

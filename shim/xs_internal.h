@@ -45,6 +45,7 @@ struct xs_results {
     std::vector<std::string> values[XS_MAX_VALUES];
     std::vector<std::string> data; /* with want_data */
     uint64_t total = 0;
+    bool exact = false;
 };
 
 /* Call only from inside a catch handler: classifies the exception being

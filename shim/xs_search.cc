@@ -108,8 +108,16 @@ static xs_results *run(const Xapian::Database &d, bool shards, const Xapian::Que
         if (o.value_slots[k] >= 0)
             result_values(d, shards, mset, o, xs_slot(o.value_slots[k]), r->docids, r->values[k]);
     /* With every match checked the lower bound is exact; the estimate is
-     * not when collapsing (1.4.22 counted 10 of 9 collapsed matches). */
-    r->total = o.check_at_least ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
+     * not when collapsing (1.4.22 counted 10 of 9 collapsed matches), so
+     * one short of that is kept within the bounds. */
+    Xapian::doccount lo = mset.get_matches_lower_bound(), hi = mset.get_matches_upper_bound();
+    r->exact = lo == hi || (o.check_at_least && o.check_at_least >= d.get_doccount());
+    if (r->exact)
+        r->total = lo;
+    else if (o.check_at_least)
+        r->total = std::clamp(mset.get_matches_estimated(), lo, hi);
+    else
+        r->total = mset.get_matches_estimated();
     return r.release();
 }
 
@@ -164,6 +172,11 @@ extern "C" double xs_results_score(const xs_results *r, size_t i)
 extern "C" uint64_t xs_results_total(const xs_results *r)
 {
     return r ? r->total : 0;
+}
+
+extern "C" int xs_results_exact(const xs_results *r)
+{
+    return r && r->exact;
 }
 
 extern "C" uint64_t xs_results_collapsed(const xs_results *r, size_t i)

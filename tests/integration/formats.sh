@@ -22,7 +22,7 @@ done
 
 # Empty results are well-formed, and exit 1.
 expect_exit 1 lg search --format json zzzznothing
-expect_eq '{"query":"zzzznothing","total":0,"offset":0,"results":[]}' "$(jq -c . "$WORK/out")" "empty json"
+expect_eq '{"query":"zzzznothing","total":0,"total_exact":true,"offset":0,"results":[]}' "$(jq -c . "$WORK/out")" "empty json"
 expect_exit 1 lg search --format ndjson zzzznothing
 expect_eq 0 "$(wc -c <"$WORK/out" | tr -d ' ')" "empty ndjson"
 expect_exit 1 lg search --format csv zzzznothing

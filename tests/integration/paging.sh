@@ -157,4 +157,24 @@ done
 expect_eq "$(lg export --sort id --fields outlet 2>/dev/null | jq -r .outlet | sort | uniq -c | awk '{print $2" "$1}' | sort)" \
   "$(LEGATE_PAGE=3 lg count --by outlet --format json | jq -r '.counts[] | "\(.value) \(.count)"' | sort)" "count --by outlet = the exported rows per outlet"
 expect_eq "$(lg timeline --format json --by week --split outlet)" "$(LEGATE_PAGE=1 lg timeline --format json --by week --split outlet)" "timeline at page size 1"
+# Past the exact-total bound (10,000; here lowered) a search's total is
+# Xapian's estimate and says so; its rows, ranks, copy counts and outlets
+# are those of --exact, whose total is exact.
+for args in "treaty" "treaty --no-collapse" "--quotes lavrov"; do
+  cmd=search; [[ $args == --quotes* ]] && { cmd=quotes; args=${args#--quotes }; }
+  # shellcheck disable=SC2086
+  exact=$(lg $cmd --exact --limit 50 --format json $args)
+  # shellcheck disable=SC2086
+  cut=$(LEGATE_EXACT_UP_TO=2 lg $cmd --limit 3 --format json $args)
+  expect_eq "true" "$(jq .total_exact <<<"$exact")" "$cmd $args --exact: an exact total"
+  # (Xapian's bounds may meet before the end: then the total is exact.)
+  [[ $cmd == quotes ]] || expect_eq "false" "$(jq .total_exact <<<"$cut")" "$cmd $args past the bound: an estimate"
+  [[ $(jq .total_exact <<<"$cut") == false ]] || expect_eq "$(jq .total <<<"$exact")" "$(jq .total <<<"$cut")" "$cmd $args: bounds met, the exact total"
+  expect_eq "$(jq -c '.results[:3]' <<<"$exact")" "$(jq -c .results <<<"$cut")" "$cmd $args: the same results past the bound"
+  # shellcheck disable=SC2086
+  expect_eq "$(jq .total <<<"$exact")" "$(LEGATE_EXACT_UP_TO=100 lg $cmd --format json $args | jq .total)" "$cmd $args within the bound: the exact total"
+done
+expect_eq "$(lg count --by outlet --format json treaty | jq '[.counts[].count] | add')" "$(lg search --exact --format json treaty | jq .total)" "search --exact: count's total"
+LEGATE_EXACT_UP_TO=2 expect_exit 0 lg search --limit 1 treaty
+expect_grep "of about [0-9]* results" "$WORK/err" "text: an estimated total says about"
 finish

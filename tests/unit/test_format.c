@@ -43,7 +43,7 @@ static char *render(lg_format f, const char *query, int color, const lg_hit *hit
     ck_assert_ptr_nonnull(out);
     lg_fmt *w = lg_fmt_new(f, out, query, color);
     ck_assert_ptr_nonnull(w);
-    ck_assert_int_eq(lg_fmt_begin(w, total, offset), 0);
+    ck_assert_int_eq(lg_fmt_begin(w, total, 1, offset), 0);
     for (size_t i = 0; i < n; i++)
         ck_assert_int_eq(lg_fmt_hit(w, &hits[i]), 0);
     ck_assert_int_eq(lg_fmt_end(w), 0);
@@ -163,7 +163,8 @@ END_TEST
 START_TEST(test_json_empty)
 {
     char *out = render(LG_FMT_JSON, NULL, 0, NULL, 0, 0, 0);
-    ck_assert_str_eq(out, "{\n  \"query\": null,\n  \"total\": 0,\n  \"offset\": 0,\n"
+    ck_assert_str_eq(out, "{\n  \"query\": null,\n  \"total\": 0,\n  \"total_exact\": true,\n"
+                          "  \"offset\": 0,\n"
                           "  \"results\": []\n}\n");
     free(out);
 }
@@ -303,7 +304,7 @@ START_TEST(test_write_failure)
         lg_fmt *w = lg_fmt_new(f, full, NULL, 0);
         lg_hit h;
         hit_fill(&h, 1, 1, 1, "title", "snippet");
-        int rc = lg_fmt_begin(w, 1, 0);
+        int rc = lg_fmt_begin(w, 1, 1, 0);
         /* Buffered writes fail at the latest when flushed, then stay failed. */
         for (int i = 0; i < 2000 && rc == 0; i++)
             rc = lg_fmt_hit(w, &h);
@@ -323,7 +324,7 @@ START_TEST(test_write_failure_at_end)
     FILE *full = fopen("/dev/full", "w");
     ck_assert_ptr_nonnull(full);
     lg_fmt *w = lg_fmt_new(LG_FMT_JSON, full, "q", 0);
-    ck_assert_int_eq(lg_fmt_begin(w, 0, 0), 0);
+    ck_assert_int_eq(lg_fmt_begin(w, 0, 1, 0), 0);
     ck_assert_int_eq(lg_fmt_end(w), -1);
     lg_fmt_free(w);
     fclose(full);

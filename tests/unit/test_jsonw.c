@@ -121,7 +121,7 @@ static char *render(lg_format f, const lg_hit *h)
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
     lg_fmt *w = lg_fmt_new(f, out, "q\x7f", 0);
-    ck_assert_int_eq(lg_fmt_begin(w, 1, 0), 0);
+    ck_assert_int_eq(lg_fmt_begin(w, 1, 1, 0), 0);
     ck_assert_int_eq(lg_fmt_hit(w, h), 0);
     ck_assert_int_eq(lg_fmt_end(w), 0);
     lg_fmt_free(w);
@@ -143,7 +143,7 @@ START_TEST(results_as_jansson)
     free(out);
     /* json: the object indented two levels into the document. */
     lg_sb_reset(&want);
-    lg_sb_adds(&want, "{\n  \"query\": \"q\x7f\",\n  \"total\": 1,\n  \"offset\": 0,\n  \"results\": [\n    ");
+    lg_sb_adds(&want, "{\n  \"query\": \"q\x7f\",\n  \"total\": 1,\n  \"total_exact\": true,\n  \"offset\": 0,\n  \"results\": [\n    ");
     for (const char *p = pretty; *p; p++)
         lg_sb_adds(&want, *p == '\n' ? "\n    " : (char[]){*p, 0});
     lg_sb_adds(&want, "\n  ]\n}\n");
