@@ -42,6 +42,17 @@ static char *feed(int n, const char *bad_line_at_3)
     return lg_sb_detach(&sb, NULL);
 }
 
+/* The reader over buf. Its hooks must outlive it: static, one reader at a time. */
+static lg_ahead *start(const char *buf, size_t len, hook_ctx *c, int with_skip)
+{
+    static lg_ahead_hooks hooks;
+    hooks = (lg_ahead_hooks){prepare, with_skip ? skip : NULL, c};
+    lg_ahead *h;
+    lg_err e;
+    ck_assert_int_eq(lg_ahead_start(&h, "/f/feed.jsonl", buf, len, &hooks, &e), 0);
+    return h;
+}
+
 /* What lg_derive gives on the main thread, for comparison. */
 static void derive_here(const lg_article *got)
 {
@@ -63,10 +74,7 @@ START_TEST(in_order_and_derived)
     enum { N = 300 }; /* several times LG_AHEAD_DEPTH: the thread waits for room */
     char *buf = feed(N, "{\"id\":\"broken\", \"text\": 7}");
     hook_ctx c = {0, 0};
-    lg_ahead_hooks hooks = {prepare, skip, &c};
-    lg_ahead *h;
-    lg_err e;
-    ck_assert_int_eq(lg_ahead_start(&h, "/f/feed.jsonl", buf, strlen(buf), &hooks, &e), 0);
+    lg_ahead *h = start(buf, strlen(buf), &c, 1);
     lg_ahead_item it;
     int records = 0, bad = 0;
     while (lg_ahead_next(h, &it)) {
@@ -99,10 +107,7 @@ START_TEST(skipped_records_are_not_derived)
 {
     char *buf = feed(20, NULL);
     hook_ctx c = {0, 1};
-    lg_ahead_hooks hooks = {prepare, skip, &c};
-    lg_ahead *h;
-    lg_err e;
-    ck_assert_int_eq(lg_ahead_start(&h, "/f/feed.jsonl", buf, strlen(buf), &hooks, &e), 0);
+    lg_ahead *h = start(buf, strlen(buf), &c, 1);
     lg_ahead_item it;
     for (int i = 0; lg_ahead_next(h, &it); i++) {
         ck_assert_int_eq(it.derived, i % 2 == 0);
@@ -123,10 +128,7 @@ START_TEST(early_stop)
 {
     char *buf = feed(500, NULL);
     hook_ctx c = {0, 0};
-    lg_ahead_hooks hooks = {prepare, NULL, &c};
-    lg_ahead *h;
-    lg_err e;
-    ck_assert_int_eq(lg_ahead_start(&h, "/f/feed.jsonl", buf, strlen(buf), &hooks, &e), 0);
+    lg_ahead *h = start(buf, strlen(buf), &c, 0);
     lg_ahead_item it;
     ck_assert_int_eq(lg_ahead_next(h, &it), 1);
     lg_article_clear(&it.a);
@@ -139,10 +141,7 @@ END_TEST
 START_TEST(empty_feed)
 {
     hook_ctx c = {0, 0};
-    lg_ahead_hooks hooks = {prepare, NULL, &c};
-    lg_ahead *h;
-    lg_err e;
-    ck_assert_int_eq(lg_ahead_start(&h, "/f/empty.jsonl", "\n \n", 3, &hooks, &e), 0);
+    lg_ahead *h = start("\n \n", 3, &c, 0);
     lg_ahead_item it;
     ck_assert_int_eq(lg_ahead_next(h, &it), 0);
     lg_ahead_stop(h);
