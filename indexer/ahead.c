@@ -6,10 +6,13 @@
 
 #include "derive.h"
 #include "jsonl.h"
+#include "strbuf.h"
 
 struct lg_ahead {
-    const char *path, *buf;
-    size_t len;
+    const char *path;
+    FILE *f;
+    char chunk[65536];
+    size_t at, end;    /* what of chunk is read and not yet taken */
     const lg_ahead_hooks *hooks;
     pthread_t thread;
     pthread_mutex_t lock;
@@ -55,23 +58,50 @@ static int push(lg_ahead *h, lg_ahead_item *it)
     return room;
 }
 
+/* The next line of the file into *line (its '\n' dropped), at most
+ * LG_MAX_RECORD_BYTES + 1 bytes of it: enough for lg_jsonl_record to
+ * refuse a longer one. 0 at the end of the file, -1 on a read error. */
+static int next_line(lg_ahead *h, lg_sb *line)
+{
+    lg_sb_reset(line);
+    for (int any = 0;; any = 1) {
+        if (h->at == h->end) {
+            h->at = 0;
+            h->end = fread(h->chunk, 1, sizeof h->chunk, h->f);
+            if (h->end == 0)
+                return ferror(h->f) ? -1 : any;
+        }
+        const char *p = h->chunk + h->at;
+        const char *nl = memchr(p, '\n', h->end - h->at);
+        size_t n = nl ? (size_t)(nl - p) : h->end - h->at;
+        size_t room = LG_MAX_RECORD_BYTES + 1 - line->len;
+        lg_sb_add(line, p, n < room ? n : room);
+        h->at += n + (nl != NULL);
+        if (nl)
+            return 1;
+    }
+}
+
 static void *run(void *arg)
 {
     lg_ahead *h = arg;
-    const char *p = h->buf, *end = h->buf + h->len;
+    lg_sb line = LG_SB_INIT;
     size_t lineno = 0;
-    int go = 1;
-    while (go && p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *stop = nl ? nl : end;
+    int go = 1, got;
+    while (go && (got = next_line(h, &line)) != 0) {
         lineno++;
-        if (strspn(p, " \t\r") < (size_t)(stop - p)) {
-            lg_ahead_item it;
-            read_line(h, p, (size_t)(stop - p), lineno, &it);
-            go = push(h, &it) && it.kind != LG_AHEAD_FAILED;
+        lg_ahead_item it = {.kind = LG_AHEAD_BAD_LINE};
+        if (got < 0) {
+            lg_err_set(&it.err, LG_EXIT_NONE, "%s:%zu: read error", h->path, lineno);
+            go = 0;
+        } else if (strspn(line.buf, " \t\r") < line.len) {
+            read_line(h, line.buf, line.len, lineno, &it);
+        } else {
+            continue;
         }
-        p = stop + 1;
+        go = push(h, &it) && go && it.kind != LG_AHEAD_FAILED;
     }
+    lg_sb_release(&line);
     pthread_mutex_lock(&h->lock);
     h->done = 1;
     pthread_cond_signal(&h->filled);
@@ -79,14 +109,16 @@ static void *run(void *arg)
     return NULL;
 }
 
-int lg_ahead_start(lg_ahead **out, const char *path, const char *buf, size_t len,
-                   const lg_ahead_hooks *hooks, lg_err *e)
+int lg_ahead_start(lg_ahead **out, const char *path, FILE *f, const lg_ahead_hooks *hooks,
+                   lg_err *e)
 {
     lg_ahead *h = calloc(1, sizeof *h);
     *out = NULL;
     if (!h)
         return lg_err_set(e, LG_EXIT_DB, "out of memory");
-    *h = (lg_ahead){.path = path, .buf = buf, .len = len, .hooks = hooks};
+    h->path = path;
+    h->f = f;
+    h->hooks = hooks;
     pthread_mutex_init(&h->lock, NULL);
     pthread_cond_init(&h->filled, NULL);
     pthread_cond_init(&h->drained, NULL);

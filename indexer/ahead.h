@@ -4,8 +4,10 @@
  * (speakers, quotations, MinHash: half of the run's own thread) uses the
  * core that SQLite and Xapian's writer leave.
  *
- * The thread goes through the feed's lines in order: each non-blank line is
- * parsed (lg_jsonl_record), handed to hooks.prepare, then derived
+ * The thread reads the feed a line at a time (memory holds a line, not the
+ * file, so a feed may be any size; a line past LG_MAX_RECORD_BYTES is
+ * refused as lg_jsonl_record refuses it). Each non-blank line is parsed
+ * (lg_jsonl_record), handed to hooks.prepare, then derived
  * (lg_derive, which reads nothing but the record) unless hooks.skip says
  * the run will not need it (an unchanged record). The run takes the items
  * in feed order with lg_ahead_next; at most LG_AHEAD_DEPTH wait, so memory
@@ -16,6 +18,7 @@
 #define LEGATE_AHEAD_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "article.h"
 #include "err.h"
@@ -32,7 +35,8 @@ typedef struct {
 
 typedef enum {
     LG_AHEAD_RECORD,   /* a holds the record; derived says whether lg_derive ran */
-    LG_AHEAD_BAD_LINE, /* the line is no record: err says why (a is empty) */
+    LG_AHEAD_BAD_LINE, /* the line is no record, or the file could not be read
+                        * on: err says why (a is empty) */
     LG_AHEAD_FAILED,   /* lg_derive failed (out of memory): err, fatal */
 } lg_ahead_kind;
 
@@ -43,10 +47,10 @@ typedef struct {
     lg_err err;
 } lg_ahead_item;
 
-/* Starts the thread over buf (len bytes, the feed at `path`); buf, path
- * and hooks must outlive the lg_ahead. */
-int lg_ahead_start(lg_ahead **out, const char *path, const char *buf, size_t len,
-                   const lg_ahead_hooks *hooks, lg_err *e);
+/* Starts the thread reading f (the feed at `path`, from where f stands);
+ * f, path and hooks must outlive the lg_ahead, and only it reads f. */
+int lg_ahead_start(lg_ahead **out, const char *path, FILE *f, const lg_ahead_hooks *hooks,
+                   lg_err *e);
 
 /* Waits for the next item in feed order. 1: *item is it; 0: the feed is
  * done. */

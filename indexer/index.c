@@ -378,11 +378,11 @@ static int needless(void *ctx, const lg_article *a)
            id && strcmp(sha, a->sha256) == 0;
 }
 
-static int index_jsonl_file(run *r, const char *path, const char *buf, size_t len)
+static int index_jsonl_file(run *r, const char *path, FILE *f)
 {
     lg_ahead_hooks hooks = {prepare_record, needless, r};
     lg_ahead *h;
-    if (lg_ahead_start(&h, path, buf, len, &hooks, r->e) != 0)
+    if (lg_ahead_start(&h, path, f, &hooks, r->e) != 0)
         return -1;
     lg_ahead_item it;
     int rc = 0;
@@ -413,15 +413,17 @@ static int index_file(void *ctx, const char *path, lg_input_type type)
     }
     char *buf;
     size_t len;
+    FILE *feed = NULL;
     lg_err le;
-    if (lg_read_input(real, type, &buf, &len, &le) != 0) {
+    if (type == LG_INPUT_JSONL ? lg_open_feed(real, &feed, &le)
+                               : lg_read_input(real, type, &buf, &len, &le)) {
         warn(r, "%s, skipped", le.msg);
         return input_failed(r, real);
     }
     if (type != LG_INPUT_JSONL)
         return index_page_file(r, real, buf, len, type);
-    int rc = index_jsonl_file(r, real, buf, len);
-    free(buf);
+    int rc = index_jsonl_file(r, real, feed);
+    fclose(feed);
     return rc;
 }
 

@@ -219,13 +219,28 @@ static int check_lines(const char *path, const char *text, size_t len, lg_err *e
     return 0;
 }
 
-int lg_read_input(const char *path, lg_input_type type, char **buf, size_t *len, lg_err *e)
+/* The path becomes the article's source, and the store holds UTF-8. */
+static int check_name(const char *path, lg_err *e)
 {
-    /* The path becomes the article's source, and the store holds UTF-8. */
     size_t bad = lg_utf8_invalid_at(path, strlen(path));
     if (bad != (size_t)-1)
         return lg_err_set(e, LG_EXIT_NONE, "%s: file name is not valid UTF-8 at byte %zu", path,
                           bad);
+    return 0;
+}
+
+int lg_open_feed(const char *path, FILE **f, lg_err *e)
+{
+    if (check_name(path, e) != 0)
+        return -1;
+    *f = fopen(path, "rb");
+    return *f ? 0 : lg_err_set(e, LG_EXIT_NONE, "%s: %s", path, strerror(errno));
+}
+
+int lg_read_input(const char *path, lg_input_type type, char **buf, size_t *len, lg_err *e)
+{
+    if (check_name(path, e) != 0)
+        return -1;
     int feed = type == LG_INPUT_JSONL;
     if (read_capped(path, feed ? LG_MAX_FEED_BYTES : LG_MAX_PAGE_BYTES,
                     feed ? "a feed" : "a page", buf, len, e) != 0)

@@ -21,12 +21,14 @@
 #define LEGATE_INPUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "err.h"
 
 #define LG_MAX_PAGE_BYTES ((size_t)16 << 20)    /* a text or HTML file */
-#define LG_MAX_FEED_BYTES ((size_t)1 << 30)     /* a JSON Lines file (its
-                                                   lines: jsonl.h) */
+#define LG_MAX_FEED_BYTES ((size_t)1 << 30)     /* a file read whole (a JSON
+                                                   Lines feed is streamed:
+                                                   its lines, jsonl.h) */
 #define LG_MAX_LINE_BYTES ((size_t)1 << 20)     /* a line of a text page */
 
 typedef enum { LG_INPUT_TEXT, LG_INPUT_HTML, LG_INPUT_JSONL, LG_INPUT_UNKNOWN } lg_input_type;
@@ -49,9 +51,13 @@ int lg_walk(const char *path, int follow_links, lg_file_fn fn, lg_warn_fn warn, 
 int lg_read_file(const char *path, char **buf, size_t *len, lg_err *e);
 
 /* lg_read_file within the limits of an input of `type` (TEXT, HTML: the
- * page limits; JSONL: the feed limit), for a path that is valid UTF-8 (it
+ * page limits; JSONL, read whole: the feed limit), for a path that is valid UTF-8 (it
  * is stored as the source). Errors (LG_EXIT_NONE) name the path and the
  * limit, and for a long line its number. */
 int lg_read_input(const char *path, lg_input_type type, char **buf, size_t *len, lg_err *e);
+/* A JSON Lines feed, opened to be read a line at a time (ahead.h), so its
+ * size is not limited; *f is the caller's to fclose. Errors as
+ * lg_read_input's. */
+int lg_open_feed(const char *path, FILE **f, lg_err *e);
 
 #endif

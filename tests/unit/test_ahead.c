@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ahead.h"
+#include "jsonl.h"
 #include "derive.h"
 #include "strbuf.h"
 #include "testutil.h"
@@ -42,15 +43,26 @@ static char *feed(int n, const char *bad_line_at_3)
     return lg_sb_detach(&sb, NULL);
 }
 
-/* The reader over buf. Its hooks must outlive it: static, one reader at a time. */
+/* The reader over buf, read as a file. Its file and hooks must outlive
+ * it: static, one reader at a time, ended by stop(). */
+static FILE *file;
+
 static lg_ahead *start(const char *buf, size_t len, hook_ctx *c, int with_skip)
 {
     static lg_ahead_hooks hooks;
     hooks = (lg_ahead_hooks){prepare, with_skip ? skip : NULL, c};
+    file = fmemopen((void *)buf, len, "r");
+    ck_assert_ptr_nonnull(file);
     lg_ahead *h;
     lg_err e;
-    ck_assert_int_eq(lg_ahead_start(&h, "/f/feed.jsonl", buf, len, &hooks, &e), 0);
+    ck_assert_int_eq(lg_ahead_start(&h, "/f/feed.jsonl", file, &hooks, &e), 0);
     return h;
+}
+
+static void stop(lg_ahead *h)
+{
+    lg_ahead_stop(h);
+    fclose(file);
 }
 
 /* What lg_derive gives on the main thread, for comparison. */
@@ -98,7 +110,7 @@ START_TEST(in_order_and_derived)
     ck_assert_int_eq(bad, 1);
     ck_assert_int_eq(c.prepared, N);
     ck_assert_int_eq(lg_ahead_next(h, &it), 0); /* done stays done */
-    lg_ahead_stop(h);
+    stop(h);
     free(buf);
 }
 END_TEST
@@ -117,7 +129,7 @@ START_TEST(skipped_records_are_not_derived)
             ck_assert_uint_ge(it.a.n_quotes, 1);
         lg_article_clear(&it.a);
     }
-    lg_ahead_stop(h);
+    stop(h);
     free(buf);
 }
 END_TEST
@@ -132,7 +144,7 @@ START_TEST(early_stop)
     lg_ahead_item it;
     ck_assert_int_eq(lg_ahead_next(h, &it), 1);
     lg_article_clear(&it.a);
-    lg_ahead_stop(h);
+    stop(h);
     ck_assert_int_lt(c.prepared, 500);
     free(buf);
 }
@@ -144,8 +156,34 @@ START_TEST(empty_feed)
     lg_ahead *h = start("\n \n", 3, &c, 0);
     lg_ahead_item it;
     ck_assert_int_eq(lg_ahead_next(h, &it), 0);
-    lg_ahead_stop(h);
+    stop(h);
     ck_assert_int_eq(c.prepared, 0);
+}
+END_TEST
+
+/* A record past LG_MAX_RECORD_BYTES (read across many chunks) is named
+ * and skipped; the reader goes on after it, and a last line without a
+ * newline is read. */
+START_TEST(long_line_and_last_line)
+{
+    lg_sb sb = LG_SB_INIT;
+    lg_sb_adds(&sb, "{\"id\":0,\"text\":\"");
+    for (size_t i = 0; i <= LG_MAX_RECORD_BYTES / 8; i++)
+        lg_sb_adds(&sb, "abcdefgh");
+    lg_sb_adds(&sb, "\"}\n{\"id\":1,\"text\":\"short\"}");
+    hook_ctx c = {0, 0};
+    lg_ahead *h = start(sb.buf, sb.len, &c, 0);
+    lg_ahead_item it;
+    ck_assert_int_eq(lg_ahead_next(h, &it), 1);
+    ck_assert_int_eq(it.kind, LG_AHEAD_BAD_LINE);
+    ck_assert_msg(strstr(it.err.msg, "/f/feed.jsonl:1: line longer than") != NULL, "%s", it.err.msg);
+    ck_assert_int_eq(lg_ahead_next(h, &it), 1);
+    ck_assert_int_eq(it.kind, LG_AHEAD_RECORD);
+    ck_assert_str_eq(it.a.text, "short");
+    lg_article_clear(&it.a);
+    ck_assert_int_eq(lg_ahead_next(h, &it), 0);
+    stop(h);
+    lg_sb_release(&sb);
 }
 END_TEST
 
@@ -157,6 +195,7 @@ int main(void)
     tcase_add_test(tc, skipped_records_are_not_derived);
     tcase_add_test(tc, early_stop);
     tcase_add_test(tc, empty_feed);
+    tcase_add_test(tc, long_line_and_last_line);
     suite_add_tcase(s, tc);
     return lg_test_run(s);
 }
