@@ -80,7 +80,7 @@ static int begin_batch(run *r)
 {
     for (unsigned k = 0; k < r->n_w; k++) {
         lg_store *s = r->w[k].store;
-        if (lg_store_begin(s, r->e) != 0 ||
+        if (lg_store_begin(s, r->e) != 0 || lg_store_fold_keys(s, LG_FOLD_KEYS_AT, r->e) != 0 ||
             lg_store_outbox_trim(s, lg_syncer_applied(r->lanes[k].syncer), r->e) != 0 ||
             lg_store_outbox_last(s, &r->lanes[k].built.from, r->e) != 0)
             return -1;

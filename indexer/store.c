@@ -23,7 +23,8 @@ struct lg_store {
     sqlite3_stmt *find, *upsert, *outbox_add, *del, *load, *outbox_scan, *outbox_trim;
     sqlite3_stmt *speakers_clear, *speaker_add, *site_seen, *site_add;
     sqlite3_stmt *quotes_clear, *quote_add, *quotes_of;
-    sqlite3_stmt *text_of, *text_by_source, *key_add, *key_del, *candidates, *group_of, *group_set,
+    sqlite3_stmt *text_of, *text_by_source, *key_add, *key_del[2], *keys_new, *candidates,
+        *group_of, *group_set,
         *group_mark;
     sqlite3_stmt *seen, *failed, *outbox_last;
     sqlite3_stmt *data[2];  /* document data (docdata.h), prepared on first use */
@@ -69,21 +70,25 @@ sqlite3 *lg_store_sql(const lg_store *s)
 }
 
 /* The articles other than ?(LG_MINHASH_BANDS + 1) that have any of the
- * band keys ?1 .. ?LG_MINHASH_BANDS, earliest group first. */
-static const char *candidates_sql(char buf[static 1024])
+ * band keys ?1 .. ?LG_MINHASH_BANDS in either table of keys, earliest
+ * group first. */
+static const char *candidates_sql(char buf[static 2048])
 {
-    int n = snprintf(buf, 1024, "SELECT id, coalesce(dup_group, id) AS g FROM articles WHERE id IN"
-                                " (SELECT article_id FROM minhash_keys WHERE key IN (?1");
-    for (int b = 2; b <= LG_MINHASH_BANDS; b++)
-        n += snprintf(buf + n, 1024 - (size_t)n, ", ?%d", b);
-    snprintf(buf + n, 1024 - (size_t)n, ") AND article_id <> ?%d) ORDER BY g, id",
-             LG_MINHASH_BANDS + 1);
+    int n = snprintf(buf, 2048, "SELECT id, coalesce(dup_group, id) AS g FROM articles WHERE id IN (");
+    for (int t = 0; t < 2; t++) {
+        n += snprintf(buf + n, 2048 - (size_t)n, "%sSELECT article_id FROM %s WHERE key IN (?1",
+                      t ? " UNION ALL " : "", t ? "minhash_new" : "minhash_keys");
+        for (int b = 2; b <= LG_MINHASH_BANDS; b++)
+            n += snprintf(buf + n, 2048 - (size_t)n, ", ?%d", b);
+        n += snprintf(buf + n, 2048 - (size_t)n, ") AND article_id <> ?%d", LG_MINHASH_BANDS + 1);
+    }
+    snprintf(buf + n, 2048 - (size_t)n, ") ORDER BY g, id");
     return buf;
 }
 
 int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e)
 {
-    char candidates[1024];
+    char candidates[2048];
     lg_store *s = calloc(1, sizeof *s);
     if (!s)
         return lg_err_set(e, LG_EXIT_DB, "out of memory");
@@ -116,8 +121,10 @@ int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e)
         {&s->quotes_clear, "DELETE FROM quotes WHERE article_id = ?"},
         {&s->text_of, "SELECT id, text FROM articles WHERE id = ?"},
         {&s->text_by_source, "SELECT id, text FROM articles WHERE source = ?"},
-        {&s->key_add, "INSERT OR IGNORE INTO minhash_keys(key, article_id) VALUES (?, ?)"},
-        {&s->key_del, "DELETE FROM minhash_keys WHERE key = ? AND article_id = ?"},
+        {&s->key_add, "INSERT OR IGNORE INTO minhash_new(key, article_id) VALUES (?, ?)"},
+        {&s->key_del[0], "DELETE FROM minhash_keys WHERE key = ? AND article_id = ?"},
+        {&s->key_del[1], "DELETE FROM minhash_new WHERE key = ? AND article_id = ?"},
+        {&s->keys_new, "SELECT count(*) FROM minhash_new"},
         {&s->candidates, candidates_sql(candidates)},
         {&s->group_of, "SELECT coalesce(dup_group, id) FROM articles WHERE id = ?"},
         {&s->group_set, "UPDATE articles SET dup_group = ? WHERE id = ?"},
@@ -163,7 +170,8 @@ void lg_store_free(lg_store *s)
                           s->outbox_scan, s->outbox_trim, s->seen, s->failed,
                           s->speakers_clear, s->speaker_add, s->site_seen, s->site_add,
                           s->quotes_clear, s->quote_add, s->quotes_of, s->text_of,
-                          s->text_by_source, s->key_add, s->key_del, s->candidates, s->group_of,
+                          s->text_by_source, s->key_add, s->key_del[0], s->key_del[1],
+                          s->keys_new, s->candidates, s->group_of,
                           s->group_set, s->group_mark, s->outbox_last, s->data[0], s->data[1]};
     for (size_t i = 0; i < sizeof st / sizeof st[0]; i++)
         sqlite3_finalize(st[i]);
@@ -455,7 +463,8 @@ static int drop_keys(lg_store *s, sqlite3_stmt *st, lg_err *e)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         lg_minhash m;
         stored_minhash(st, 1, &m);
-        if (each_key(s, s->key_del, sqlite3_column_int64(st, 0), &m, e) != 0)
+        int64_t id = sqlite3_column_int64(st, 0);
+        if (each_key(s, s->key_del[0], id, &m, e) != 0 || each_key(s, s->key_del[1], id, &m, e) != 0)
             break;
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -510,6 +519,20 @@ int lg_store_copies_group(lg_store *s, int64_t id, const lg_minhash *m, int64_t 
         copy = fail(s, e, "find copies");
     sqlite3_reset(st);
     return copy < 0 ? -1 : 0;
+}
+
+int lg_store_fold_keys(lg_store *s, int64_t at, lg_err *e)
+{
+    int64_t n;
+    if (step_int(s, s->keys_new, &n, e) != 0)
+        return -1;
+    if (n < at)
+        return 0;
+    static const char fold[] =
+        "INSERT OR IGNORE INTO minhash_keys SELECT key, article_id FROM minhash_new"
+        " ORDER BY key, article_id; DELETE FROM minhash_new";
+    return sqlite3_exec(s->db, fold, NULL, NULL, NULL) == SQLITE_OK ? 0
+                                                                    : fail(s, e, "fold band keys");
 }
 
 int lg_store_set_group(lg_store *s, int64_t id, int64_t group, lg_err *e)

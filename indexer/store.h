@@ -69,6 +69,11 @@ int lg_store_put(lg_store *s, const lg_article *a, int64_t *id, lg_err *e);
  * - lg_store_mark_first makes article `id`, if `s` holds it without a
  *   group, the first of its own: *marked 1 then, and it is queued for
  *   Xapian. */
+/* In a transaction: once minhash_new holds `at` band keys or more, moves
+ * them into minhash_keys in key order (migration 007: new keys land on a
+ * small table, and each fold writes the big one's pages once). */
+#define LG_FOLD_KEYS_AT 524288
+int lg_store_fold_keys(lg_store *s, int64_t at, lg_err *e);
 int lg_store_copies_group(lg_store *s, int64_t id, const lg_minhash *m, int64_t *group,
                           int *found, lg_err *e);
 int lg_store_set_group(lg_store *s, int64_t id, int64_t group, lg_err *e);

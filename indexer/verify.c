@@ -50,7 +50,8 @@ static int sql_fail(checker *c)
  * migration 006): the same verdict for them. */
 static int check_band_keys(checker *c)
 {
-    static const char gone[] = "SELECT count(*) FROM minhash_keys"
+    static const char gone[] = "SELECT count(*) FROM (SELECT article_id FROM minhash_keys"
+                               " UNION ALL SELECT article_id FROM minhash_new)"
                                " WHERE article_id NOT IN (SELECT id FROM articles)";
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(c->db.sql, gone, -1, &st, NULL) != SQLITE_OK)

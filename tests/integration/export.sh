@@ -106,7 +106,7 @@ expect_eq "1 1 none" "$(groups)" "dup_group: first, copy, alone"
 # upgraded by the next index run: the first is marked again, and every
 # Xapian document rewritten to match; the keys keep their low 32 bits.
 want=$(lg search --format json corridor)
-keys() { sqlite3 "$LEGATE_DB/legate.sqlite" "SELECT key, article_id FROM minhash_keys ORDER BY 1, 2" | paste -sd' '; }
+keys() { sqlite3 "$LEGATE_DB/legate.sqlite" "SELECT key, article_id FROM minhash_keys UNION ALL SELECT key, article_id FROM minhash_new ORDER BY 1, 2" | paste -sd' '; }
 want_keys=$(keys)
 sqlite3 "$LEGATE_DB/legate.sqlite" "UPDATE articles SET dup_group = NULL WHERE dup_group = id;
   CREATE TABLE article_minhash (article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, sig BLOB NOT NULL);
@@ -114,8 +114,9 @@ sqlite3 "$LEGATE_DB/legate.sqlite" "UPDATE articles SET dup_group = NULL WHERE d
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     PRIMARY KEY (band, key, article_id)) WITHOUT ROWID;
   CREATE INDEX minhash_bands_article ON minhash_bands(article_id);
-  INSERT INTO minhash_bands SELECT 7, key - 1234567 * 4294967296, article_id FROM minhash_keys;
-  DROP TABLE minhash_keys; PRAGMA user_version = 4"
+  INSERT INTO minhash_bands SELECT 7, key - 1234567 * 4294967296, article_id FROM minhash_keys
+    UNION ALL SELECT 7, key - 1234567 * 4294967296, article_id FROM minhash_new;
+  DROP TABLE minhash_keys; DROP TABLE minhash_new; PRAGMA user_version = 4"
 expect_exit 0 lg index --quiet --outlet "Cairo Daily" "$C/other-grain.txt"
 expect_eq "1 1 none" "$(groups)" "schema 5 marks the first of each group"
 expect_eq 0 "$(sqlite3 "$LEGATE_DB/legate.sqlite" "SELECT count(*) FROM sqlite_schema WHERE name IN ('minhash_bands', 'article_minhash')")" "schema 6 drops the wide MinHash tables"

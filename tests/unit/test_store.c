@@ -138,10 +138,13 @@ static const char *story(int seed, int edit)
     return buf;
 }
 
+/* Band keys live in two tables (migration 007). */
+#define ALL_KEYS "(SELECT key, article_id FROM minhash_keys UNION ALL SELECT key, article_id FROM minhash_new)"
+
 static int64_t keys_of(int64_t id)
 {
-    char sql[128];
-    snprintf(sql, sizeof sql, "SELECT count(*) FROM minhash_keys WHERE article_id = %lld",
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM " ALL_KEYS " WHERE article_id = %lld",
              (long long)id);
     return count(sql);
 }
@@ -154,7 +157,7 @@ static int bands_stored(int64_t id, const char *text)
     lg_minhash_of(text, strlen(text), &m);
     sqlite3_stmt *st;
     ck_assert_int_eq(sqlite3_prepare_v2(db.sql,
-                                        "SELECT count(*) FROM minhash_keys WHERE article_id = ?1 AND"
+                                        "SELECT count(*) FROM " ALL_KEYS " WHERE article_id = ?1 AND"
                                         " key = (((?2 & 4294967295) + 2147483648) & 4294967295) - 2147483648",
                                         -1, &st, NULL), SQLITE_OK);
     int found = 0;
@@ -207,7 +210,37 @@ START_TEST(band_keys_follow_the_text)
     ck_assert_int_eq(removed, 2);
     ck_assert_int_eq(keys_of(c), 0);
     ck_assert_int_eq(keys_of(b), 0);
-    ck_assert_int_eq(count("SELECT count(*) FROM minhash_keys"), LG_MINHASH_BANDS);
+    ck_assert_int_eq(count("SELECT count(*) FROM " ALL_KEYS), LG_MINHASH_BANDS);
+}
+END_TEST
+
+/* Folded into minhash_keys, band keys still find copies and still go with
+ * their article; below the threshold nothing moves. */
+START_TEST(folded_keys)
+{
+    int64_t a = put("a", story(1, 0), NULL, NULL);
+    int64_t c = put("c", story(2, 0), NULL, NULL);
+    ck_assert_int_eq(lg_store_begin(store, &e), 0);
+    ck_assert_int_eq(lg_store_fold_keys(store, 3 * LG_MINHASH_BANDS, &e), 0);
+    ck_assert_int_eq(count("SELECT count(*) FROM minhash_keys"), 0);
+    ck_assert_int_eq(lg_store_fold_keys(store, 2 * LG_MINHASH_BANDS, &e), 0);
+    ck_assert_int_eq(lg_store_commit(store, &e), 0);
+    ck_assert_int_eq(count("SELECT count(*) FROM minhash_new"), 0);
+    ck_assert_int_eq(count("SELECT count(*) FROM minhash_keys"), 2 * LG_MINHASH_BANDS);
+    ck_assert_int_eq(bands_stored(a, story(1, 0)), LG_MINHASH_BANDS);
+    /* A copy finds its group through the folded keys, one through both. */
+    int64_t b = put("b", story(1, 9), NULL, NULL);
+    ck_assert_int_eq(group_of(b), a);
+    ck_assert_int_eq(group_of(put("d", story(1, 8), NULL, NULL)), a);
+    ck_assert_int_eq(count("SELECT count(*) FROM minhash_new"), 2 * LG_MINHASH_BANDS);
+    /* A new text takes its folded keys away. */
+    put("a", story(3, 0), NULL, NULL);
+    ck_assert_int_eq(bands_stored(a, story(1, 0)), 0);
+    ck_assert_int_eq(keys_of(a), LG_MINHASH_BANDS);
+    ck_assert_int_eq(lg_store_begin(store, &e), 0);
+    ck_assert_int_eq(lg_store_delete(store, c, &e), 0);
+    ck_assert_int_eq(lg_store_commit(store, &e), 0);
+    ck_assert_int_eq(count("SELECT count(*) FROM minhash_keys"), 0);
 }
 END_TEST
 
@@ -301,6 +334,7 @@ int main(void)
     tcase_add_test(tc, put_find_update_keep_the_id);
     tcase_add_test(tc, aliases_fold_spellings);
     tcase_add_test(tc, band_keys_follow_the_text);
+    tcase_add_test(tc, folded_keys);
     tcase_add_test(tc, prune_removes_only_unseen);
     tcase_add_test(tc, prune_keeps_failed_origins);
     tcase_add_test(tc, sync_applies_puts_and_deletes);
