@@ -155,6 +155,11 @@ static int run(index_args *a)
         a->o.progress = on_progress;
     lg_index_summary s;
     lg_err e;
+    /* Undocumented, for tests: articles per batch (runs of several batches
+     * from a small input). */
+    const char *batch = getenv("LEGATE_BATCH");
+    if (batch && *batch)
+        a->o.batch = strtoull(batch, NULL, 10);
     int rc = lg_index_run(lg_dbdir_default(lg_cli_db), a->paths, a->n_paths, &a->o, &s, &e);
     if (tty)
         fputs("\r\033[K", stderr);

@@ -162,15 +162,43 @@ int lg_sync_applied_seq(xs_db *xdb, int64_t *seq, lg_err *e)
     return 0;
 }
 
-/* Stores the applied seq in the Xapian commit that applies its rows. */
-static int commit_seq(xs_db *xdb, int64_t to, lg_err *e)
+/* Stores the applied seq with the rows it applies, so whichever commit
+ * writes them writes it too. */
+static int store_seq(xs_db *xdb, int64_t to, lg_err *e)
 {
     char seq[32];
     snprintf(seq, sizeof seq, "%" PRId64, to);
-    if (xs_db_set_metadata(xdb, LG_APPLIED_SEQ_KEY, seq) != XS_OK)
-        return xapian_fail(xdb, e, "store applied seq");
-    if (xs_db_commit(xdb) != XS_OK)
-        return xapian_fail(xdb, e, "commit");
+    return xs_db_set_metadata(xdb, LG_APPLIED_SEQ_KEY, seq) == XS_OK
+               ? 0
+               : xapian_fail(xdb, e, "store applied seq");
+}
+
+static int commit_seq(xs_db *xdb, int64_t to, lg_err *e)
+{
+    if (store_seq(xdb, to, e) != 0)
+        return -1;
+    return xs_db_commit(xdb) == XS_OK ? 0 : xapian_fail(xdb, e, "commit");
+}
+
+int lg_sync_commit_pending(xs_db *xdb, lg_err *e)
+{
+    uint64_t docs, terms;
+    if (xs_db_pending(xdb, &docs, &terms) != XS_OK)
+        return xapian_fail(xdb, e, "pending writes");
+    return docs == 0 || xs_db_commit(xdb) == XS_OK ? 0 : xapian_fail(xdb, e, "commit");
+}
+
+int lg_sync_commit_due(xs_db *xdb, int *due, lg_err *e)
+{
+    uint64_t docs, terms, total;
+    if (xs_db_pending(xdb, &docs, &terms) != XS_OK || xs_db_doccount(xdb, &total) != XS_OK)
+        return xapian_fail(xdb, e, "pending writes");
+    uint64_t every = total / LG_COMMIT_SHARE;
+    if (every < LG_COMMIT_MIN_DOCS)
+        every = LG_COMMIT_MIN_DOCS;
+    if (every > LG_COMMIT_MAX_DOCS)
+        every = LG_COMMIT_MAX_DOCS;
+    *due = docs >= every || terms >= LG_COMMIT_MAX_TERMS;
     return 0;
 }
 
@@ -190,13 +218,14 @@ int lg_sync_apply(lg_store *s, xs_db *xdb, lg_stemmer *st, int64_t *to, uint64_t
         return -1;
     if (applied)
         *applied = c.applied;
-    return *to == from ? 0 : commit_seq(xdb, *to, e);
+    return *to != from ? commit_seq(xdb, *to, e) : lg_sync_commit_pending(xdb, e);
 }
 
 int lg_sync_apply_built(xs_db *xdb, const lg_built *docs, size_t n, int64_t from, int64_t to,
-                        lg_err *e)
+                        int *committed, lg_err *e)
 {
     int64_t applied;
+    *committed = 0;
     if (lg_sync_applied_seq(xdb, &applied, e) != 0)
         return -1;
     if (applied != from || to - from != (int64_t)n)
@@ -204,7 +233,13 @@ int lg_sync_apply_built(xs_db *xdb, const lg_built *docs, size_t n, int64_t from
     for (size_t i = 0; i < n; i++)
         if (lg_sync_write(xdb, &docs[i], e) != 0)
             return -1;
-    return to == from ? 0 : commit_seq(xdb, to, e);
+    if (to == from)
+        return 0;
+    if (store_seq(xdb, to, e) != 0 || lg_sync_commit_due(xdb, committed, e) != 0)
+        return -1;
+    if (*committed && xs_db_commit(xdb) != XS_OK)
+        return xapian_fail(xdb, e, "commit");
+    return 0;
 }
 
 int lg_sync_trim(lg_store *s, int64_t to, lg_err *e)

@@ -27,7 +27,8 @@
 
 #define LG_APPLIED_SEQ_KEY "legate.applied_seq"
 
-/* Applies pending outbox rows to the writable `xdb` and commits it.
+/* Applies pending outbox rows to the writable `xdb` and commits it (with
+ * anything lg_sync_apply_built left uncommitted).
  * *applied (may be NULL) receives how many articles were rewritten or
  * deleted. The store must not be inside a transaction. */
 int lg_sync(lg_store *s, xs_db *xdb, lg_stemmer *st, uint64_t *applied, lg_err *e);
@@ -62,9 +63,31 @@ void lg_built_clear(lg_built *b);
 /* lg_sync_apply with the documents built by the writer before it
  * committed: docs[] are the outbox rows (from, to], one each, in order.
  * Returns 1, writing nothing, unless Xapian's applied seq is `from` and
- * there are to - from documents: then lg_sync_apply must do the work. */
+ * there are to - from documents: then lg_sync_apply must do the work.
+ * It writes the documents and the applied seq `to` but commits them only
+ * when lg_sync_commit_due says so (*committed = 1); until a commit, the
+ * outbox rows stay (Xapian's committed seq is what a crash replays from)
+ * and the writer reads the uncommitted seq as its own. */
 int lg_sync_apply_built(xs_db *xdb, const lg_built *docs, size_t n, int64_t from, int64_t to,
-                        lg_err *e);
+                        int *committed, lg_err *e);
+
+/* Whether the writes pending in `xdb` are due to be committed. Xapian
+ * keeps postings and positions keyed by term, so a commit rewrites every
+ * block that any of its new terms lands in: on a large index, fewer and
+ * bigger commits write several times less (20,000 articles added to 1M:
+ * 8.2 GB written per batch, 3.1 GB per five batches, the run a fifth
+ * shorter; on 21k, where the blocks are few, it only costs memory). So a
+ * commit is due once the pending documents reach 1/LG_COMMIT_SHARE of the
+ * index, within [LG_COMMIT_MIN_DOCS, LG_COMMIT_MAX_DOCS], or the pending
+ * terms, which Xapian holds in memory, reach LG_COMMIT_MAX_TERMS (about
+ * 100 MB). */
+#define LG_COMMIT_SHARE 64
+#define LG_COMMIT_MIN_DOCS 1000
+#define LG_COMMIT_MAX_DOCS 8000
+#define LG_COMMIT_MAX_TERMS 1000000
+int lg_sync_commit_due(xs_db *xdb, int *due, lg_err *e);
+/* Commits what lg_sync_apply_built left pending, if anything. */
+int lg_sync_commit_pending(xs_db *xdb, lg_err *e);
 
 /* Xapian's applied seq (0 for a new index). */
 int lg_sync_applied_seq(xs_db *xdb, int64_t *seq, lg_err *e);

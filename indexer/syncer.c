@@ -21,7 +21,8 @@ struct lg_syncer {
     lg_built *docs; /* the pending pass's documents, or NULL */
     size_t n_docs;
     int64_t from, to;
-    int64_t applied;
+    int64_t applied; /* committed */
+    int64_t written; /* written, maybe not yet committed: applied <= written */
     lg_err err;
 };
 
@@ -49,16 +50,21 @@ static void *run(void *arg)
         pthread_mutex_unlock(&s->lock);
         lg_test_pause("between-commits");
         lg_err e = {0};
-        int rc = docs ? lg_sync_apply_built(s->xdb, docs, n, from, to, &e) : 1;
-        if (rc == 1)
+        int committed = 1;
+        int rc = docs ? lg_sync_apply_built(s->xdb, docs, n, from, to, &committed, &e) : 1;
+        if (rc == 1) {
+            committed = 1;
             rc = lg_sync_apply(s->store, s->xdb, s->stemmer, &to, NULL, &e);
+        }
         free_docs(docs, n);
         pthread_mutex_lock(&s->lock);
         if (rc != 0 && !s->failed) {
             s->failed = 1;
             s->err = e;
         } else if (rc == 0) {
-            s->applied = to;
+            s->written = to;
+            if (committed)
+                s->applied = to;
         }
         s->busy = 0;
         pthread_cond_broadcast(&s->idle);
@@ -152,6 +158,11 @@ int lg_syncer_stop(lg_syncer *s, int64_t *applied, lg_err *e)
     pthread_cond_signal(&s->wake);
     pthread_mutex_unlock(&s->lock);
     pthread_join(s->thread, NULL);
+    if (rc == 0 && s->written > s->applied) {
+        rc = lg_sync_commit_pending(s->xdb, e);
+        if (rc == 0)
+            s->applied = s->written;
+    }
     if (applied)
         *applied = s->applied;
     release(s);

@@ -43,10 +43,13 @@ int lg_syncer_kick_built(lg_syncer *s, lg_built *docs, size_t n, int64_t from, i
                          lg_err *e);
 
 /* The outbox seq Xapian has committed, as of the last finished pass (0
- * before any); only read between passes (after kick or stop returned). */
+ * before any): the outbox may be trimmed up to it. Passes commit only
+ * when due (sync.h), so it may lag the batches handed over. Only read
+ * between passes (after kick or stop returned). */
 int64_t lg_syncer_applied(const lg_syncer *s);
 
-/* Waits for the pass in flight, stops the thread and frees everything.
+/* Waits for the pass in flight, commits what the passes left pending
+ * (sync.h: lg_sync_apply_built), stops the thread and frees everything.
  * *applied (may be NULL) gets lg_syncer_applied. Fails with the error of
  * the last pass, if any. NULL is a no-op. */
 int lg_syncer_stop(lg_syncer *s, int64_t *applied, lg_err *e);

@@ -7,8 +7,13 @@
 
 void lg_test_pause(const char *point)
 {
+    static int reached;
     const char *want = getenv("LEGATE_TEST_PAUSE");
-    if (!want || strcmp(want, point) != 0)
+    size_t n = strlen(point);
+    if (!want || strncmp(want, point, n) != 0 || (want[n] != '\0' && want[n] != '@'))
+        return;
+    int nth = want[n] == '@' ? atoi(want + n + 1) : 1;
+    if (__atomic_add_fetch(&reached, 1, __ATOMIC_SEQ_CST) != nth)
         return;
     fprintf(stderr, "legate: test pause at %s (pid %ld)\n", point, (long)getpid());
     fflush(stderr);

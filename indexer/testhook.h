@@ -3,7 +3,8 @@
  *
  * When $LEGATE_TEST_PAUSE names a point, the process reaching it prints
  * "legate: test pause at POINT (pid N)" on stderr and sleeps until it is
- * killed, so a test can SIGKILL it exactly there. Unset (always, outside
+ * killed, so a test can SIGKILL it exactly there; "POINT@N" stops the Nth
+ * time the process reaches it instead of the first. Unset (always, outside
  * tests), a hook costs one getenv.
  *
  * Points: "between-commits" — a batch is committed to SQLite, its Xapian

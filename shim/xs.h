@@ -88,6 +88,10 @@ xs_status xs_db_commit(xs_db *db);
 xs_status xs_db_begin(xs_db *db);
 xs_status xs_db_commit_transaction(xs_db *db);
 xs_status xs_db_cancel_transaction(xs_db *db);
+/* Writers: the documents replaced or deleted since the last commit, and
+ * the terms of the replaced ones: what the next commit writes, and about
+ * what Xapian holds in memory until then. */
+xs_status xs_db_pending(xs_db *db, uint64_t *docs, uint64_t *terms);
 
 /* Writers: writes a compacted copy of the last committed revision (blocks
  * filled, docids kept) into the new directory `dest`: about half the size,

@@ -115,25 +115,51 @@ extern "C" xs_status xs_db_docids(xs_db *db, uint64_t from, uint64_t *out, size_
     });
 }
 
+/* After a commit, or a transaction's end either way. */
+static void nothing_pending(xs_db *db)
+{
+    db->pending_docs = db->pending_terms = 0;
+}
+
 extern "C" xs_status xs_db_commit(xs_db *db)
 {
-    return xs_with_writer(db, [](Xapian::WritableDatabase &w) { w.commit(); });
+    return xs_with_writer(db, [&](Xapian::WritableDatabase &w) {
+        w.commit();
+        nothing_pending(db);
+    });
 }
 
 extern "C" xs_status xs_db_begin(xs_db *db)
 {
     /* flushed: commits what came before, and commit_transaction is durable */
-    return xs_with_writer(db, [](Xapian::WritableDatabase &w) { w.begin_transaction(true); });
+    return xs_with_writer(db, [&](Xapian::WritableDatabase &w) {
+        w.begin_transaction(true);
+        nothing_pending(db);
+    });
 }
 
 extern "C" xs_status xs_db_commit_transaction(xs_db *db)
 {
-    return xs_with_writer(db, [](Xapian::WritableDatabase &w) { w.commit_transaction(); });
+    return xs_with_writer(db, [&](Xapian::WritableDatabase &w) {
+        w.commit_transaction();
+        nothing_pending(db);
+    });
+}
+
+extern "C" xs_status xs_db_pending(xs_db *db, uint64_t *docs, uint64_t *terms)
+{
+    return xs_with_writer(db, [&](Xapian::WritableDatabase &) {
+        *docs = db->pending_docs;
+        *terms = db->pending_terms;
+    });
 }
 
 extern "C" xs_status xs_db_cancel_transaction(xs_db *db)
 {
-    return xs_with_writer(db, [](Xapian::WritableDatabase &w) { w.cancel_transaction(); });
+    return xs_with_writer(db, [&](Xapian::WritableDatabase &w) {
+        w.cancel_transaction();
+        nothing_pending(db);
+    });
 }
 
 extern "C" xs_status xs_db_compact(xs_db *db, const char *dest)

@@ -70,6 +70,8 @@ extern "C" xs_status xs_db_replace(xs_db *db, uint64_t docid, const xs_doc *doc)
 {
     return xs_with_writer(db, [&](Xapian::WritableDatabase &w) {
         w.replace_document(xs_docid(docid), doc->doc);
+        db->pending_docs++;
+        db->pending_terms += doc->doc.termlist_count();
     });
 }
 
@@ -78,6 +80,7 @@ extern "C" xs_status xs_db_delete(xs_db *db, uint64_t docid)
     return xs_with_writer(db, [&](Xapian::WritableDatabase &w) {
         try {
             w.delete_document(xs_docid(docid));
+            db->pending_docs++;
         } catch (const Xapian::DocNotFoundError &) {
             /* deleting what is gone already is success: replays stay idempotent */
         }

@@ -26,6 +26,8 @@ struct xs_db {
     Xapian::WritableDatabase *writer = nullptr;
     /* Shards (xs_db_open_stub): remote ones have no value streams. */
     bool shards = false;
+    /* Writers: what the next commit writes (xs_db_pending). */
+    uint64_t pending_docs = 0, pending_terms = 0;
     std::string last_error;
 };
 

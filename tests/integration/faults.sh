@@ -70,6 +70,23 @@ expect_grep "^lag database:" "$WORK/out" "check reports the lag"
 expect_exit 0 lg index --quiet --prune "$IN"
 verify "after a kill between commits"
 
+# Xapian commits only once enough is pending (indexer/sync.h): a run of
+# small batches writes several to Xapian before one commit. A kill there
+# loses Xapian's uncommitted writes only; SQLite's outbox keeps them.
+before=$(xapian_articles)
+gen_feed "$IN/batches.jsonl" batches 12
+LEGATE_BATCH=3 LEGATE_TEST_PAUSE=between-commits@3 "$LEGATE_BIN" index --quiet --prune "$IN" 2>"$WORK/pause.err" &
+pid=$!
+for _ in $(seq 100); do grep -q "test pause at between-commits" "$WORK/pause.err" && break; sleep 0.1; done
+expect_grep "test pause at between-commits" "$WORK/pause.err" "the writer reached its third sync pass"
+kill -9 "$pid"; wait "$pid" 2>/dev/null
+expect_eq "$before" "$(xapian_articles)" "two batches written to Xapian, none committed"
+expect_eq 12 "$(sqlite_q "SELECT count(*) FROM articles WHERE source LIKE '%batches%'")" "every batch committed to SQLite (the fourth before its sync waits)"
+expect_exit 0 lg search lavrov --limit 1
+expect_grep "lags the database" "$WORK/err" "a reader says the index lags after a kill before Xapian's commit"
+expect_exit 0 lg index --quiet --prune "$IN"
+verify "after a kill before Xapian's deferred commit"
+
 # Random kills, each followed by recovery (index, or check --repair then index).
 for r in $(seq 2 "$ROUNDS"); do
   change_inputs "$r"

@@ -318,6 +318,41 @@ START_TEST(test_delete)
 }
 END_TEST
 
+static void pending(xs_db *db, uint64_t docs, uint64_t terms)
+{
+    uint64_t d = 99, t = 99;
+    st_ok(db, xs_db_pending(db, &d, &t));
+    ck_assert_uint_eq(d, docs);
+    ck_assert_uint_eq(t, terms);
+}
+
+START_TEST(test_pending)
+{
+    xs_db *db = open_ok(XS_OPEN_CREATE);
+    pending(db, 0, 0);
+    put(db, 1, "a b c b", NULL, NULL); /* three distinct terms */
+    put(db, 2, "d e", NULL, "Kx");    /* a boolean term counts too */
+    pending(db, 2, 6);
+    st_ok(db, xs_db_commit(db));
+    pending(db, 0, 0);
+    st_ok(db, xs_db_delete(db, 1));
+    st_ok(db, xs_db_delete(db, 99)); /* nothing to delete: nothing pending */
+    pending(db, 1, 0);
+    st_ok(db, xs_db_begin(db));      /* commits what came before */
+    pending(db, 0, 0);
+    put(db, 3, "f", NULL, NULL);
+    pending(db, 1, 1);
+    st_ok(db, xs_db_cancel_transaction(db));
+    pending(db, 0, 0);
+    xs_db_close(db);
+
+    xs_db *r = open_ok(XS_OPEN_READ);
+    uint64_t d, t;
+    ck_assert_int_eq(xs_db_pending(r, &d, &t), XS_READ_ONLY);
+    xs_db_close(r);
+}
+END_TEST
+
 START_TEST(test_docids)
 {
     xs_db *db = open_ok(XS_OPEN_CREATE);
@@ -859,6 +894,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_doc_roundtrip);
     tcase_add_test(tc, test_replace_is_idempotent);
     tcase_add_test(tc, test_delete);
+    tcase_add_test(tc, test_pending);
     tcase_add_test(tc, test_docids);
     tcase_add_test(tc, test_doc_compare);
     tcase_add_test(tc, test_delete_term);
