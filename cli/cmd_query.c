@@ -574,7 +574,7 @@ static void set_defaults(search_args *a, mode m)
     a->count = m == MODE_COUNT;
     a->timeline = m == MODE_TIMELINE;
     a->period = LG_PERIOD_MONTH;
-    a->req.page = m == MODE_EXPORT ? LG_VISIT_PAGE : 0;
+    a->req.page = 0; /* each way of paging picks its own (search.h) */
     /* Undocumented, for tests: results fetched per page (paging edges). */
     const char *page = getenv("LEGATE_PAGE");
     if (page && *page)

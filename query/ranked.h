@@ -36,7 +36,7 @@ typedef struct lg_ranked lg_ranked;
  * Borrows sql, xdb and q
  * during the call only. 0 on success; 1 when `after` is not a match; -1
  * with e set on failure (*out NULL unless 0). */
-#define LG_RANKED_PAGE 4096
+#define LG_RANKED_PAGE 10000
 int lg_ranked_new(sqlite3 *sql, xs_db *xdb, const xs_query *q, const xs_search_opts *bm25,
                   int group_slot, uint64_t after, uint64_t page, lg_ranked **out, lg_err *e);
 

@@ -828,6 +828,15 @@ static int after_key(run_ctx *rc, lg_key *k, lg_err *e)
     return 0;
 }
 
+/* Results per keyset page when none is asked for (search.h). */
+static uint64_t keyset_page_size(const run_ctx *rc)
+{
+    if (rc->sort == LG_SORT_ID)
+        return LG_VISIT_PAGE;
+    uint64_t share = rc->doccount / LG_DATE_PAGE_SHARE;
+    return share < LG_VISIT_PAGE ? LG_VISIT_PAGE : share > LG_DATE_PAGE_MAX ? LG_DATE_PAGE_MAX : share;
+}
+
 /* How lg_search_run pages (search.h, "Paging"). */
 static void plan_run(run_ctx *rc, emitter *m)
 {
@@ -839,8 +848,8 @@ static void plan_run(run_ctx *rc, emitter *m)
         return;
     }
     if (rc->keyset) {
-        uint64_t want = req->offset + req->limit;
-        rc->page = req->page ? req->page : want < LG_VISIT_PAGE ? want : LG_VISIT_PAGE;
+        uint64_t want = req->offset + req->limit, most = keyset_page_size(rc);
+        rc->page = req->page ? req->page : want < most ? want : most;
         m->skip = req->offset;
         return;
     }
@@ -854,7 +863,7 @@ static void plan_run(run_ctx *rc, emitter *m)
         rc->offset = m->rank = req->offset;
         rc->want = req->limit;
     }
-    rc->page = req->page ? req->page : rc->want ? rc->want : 1;
+    rc->page = req->page ? req->page : req->stream ? LG_VISIT_PAGE : rc->want ? rc->want : 1;
 }
 
 /* A ranked run (ranked.h): the rows in order, SQLite's reads for each
@@ -895,14 +904,14 @@ static int run_compiled(run_ctx *rc, assembler *as, lg_fmt *w, lg_search_res *re
 {
     const lg_search_req *req = rc->req;
     emitter m = {.rc = rc, .as = as, .w = w, .res = res};
+    int st = xs_db_doccount(rc->xdb, &rc->doccount) == XS_OK
+                 ? 0 : lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(rc->xdb));
     plan_run(rc, &m);
     lg_key from;
     /* A keyset walk from the start that is not cut short visits every
      * result: a format that writes the total only at the end (all but
      * json) gets it from the walk, not from a counting walk before it. */
     int later = rc->keyset && !req->after && req->limit > 0 && !lg_fmt_needs_total(w);
-    int st = xs_db_doccount(rc->xdb, &rc->doccount) == XS_OK
-                 ? 0 : lg_err_set(e, LG_EXIT_DB, "xapian: %s", xs_db_error(rc->xdb));
     if (st == 0 && rc->ranked)
         st = run_ranked(rc, &m, e);
     else if (st == 0 && rc->keyset && req->after)
