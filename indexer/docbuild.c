@@ -17,7 +17,6 @@ typedef struct {
     xs_status st;
 } text_ctx;
 
-/* The token as a positional term; its form joins its stem's set. */
 static int add_token(void *vctx, const lg_token *tok)
 {
     text_ctx *c = vctx;
@@ -30,9 +29,10 @@ static int add_token(void *vctx, const lg_token *tok)
     const char *stem = c->st == XS_OK ? lg_stem(c->stemmer, tok, &len) : NULL;
     if (stem) {
         lg_sb_reset(&c->term);
-        lg_sb_adds(&c->term, LG_STEM_KEY);
+        lg_sb_addc(&c->term, 'Z');
+        lg_sb_adds(&c->term, c->prefix);
         lg_sb_add(&c->term, stem, len);
-        c->st = xs_doc_add_to_set(c->doc, c->term.buf, c->term.len, tok->term, tok->len);
+        c->st = xs_doc_add_term(c->doc, c->term.buf, c->term.len, 1);
     }
     return c->st != XS_OK;
 }

@@ -4,8 +4,8 @@
  *
  * Terms (prefixes from the field table, never spelled here):
  *  - text fields (title, text): each token's folded form as a positional
- *    term under the field's prefix; the form joins its stem's word set
- *    (analyze.h, LG_STEM_KEY), whatever the prefix. Title tokens are also indexed unprefixed, before the body
+ *    term under the field's prefix, and its stem as "Z"+prefix+stem
+ *    (wdf only). Title tokens are also indexed unprefixed, before the body
  *    and LG_TITLE_GAP positions away from it, so a phrase never spans the
  *    title and the body.
  *  - boolean fields: prefix + key (speaker: one term per word of the key of

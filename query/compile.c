@@ -21,6 +21,8 @@
 
 #include "strbuf.h"
 
+/* Stems of a text field live under "Z" + its prefix (fields.def). */
+#define STEM_PREFIX "Z"
 /* Room for a name key; a longer one could not be an indexed term. */
 #define KEY_MAX 512
 
@@ -28,7 +30,6 @@ typedef struct {
     lg_stemmer *st;
     lg_qerror *err;
     const lg_filters *filters;  /* for the alias resolver; may be NULL */
-    xs_db *xdb;                 /* the index searched, for expansions */
 } compiler;
 
 static void fail(compiler *c, size_t column, const char *fmt, ...)
@@ -160,9 +161,11 @@ static xs_query *ql_lead(compiler *c, xs_query *lead, qlist *l, xs_op op)
 
 /* ---- terms ----------------------------------------------------------- */
 
-static xs_query *term(compiler *c, const char *prefix, const char *s, size_t len)
+static xs_query *term(compiler *c, const char *stem_prefix, const char *prefix, const char *s,
+                      size_t len)
 {
     lg_sb sb = LG_SB_INIT;
+    lg_sb_adds(&sb, stem_prefix);
     lg_sb_adds(&sb, prefix);
     lg_sb_add(&sb, s, len);
     xs_query *q = check(c, xs_query_term(sb.buf, sb.len));
@@ -172,7 +175,7 @@ static xs_query *term(compiler *c, const char *prefix, const char *s, size_t len
 
 static xs_query *exact(compiler *c, const char *prefix, const lg_token *tok)
 {
-    return term(c, prefix, tok->term, tok->len);
+    return term(c, "", prefix, tok->term, tok->len);
 }
 
 /* The prefix of a WORD/PHRASE/WILDCARD/NEAR's field; no field: the body. */
@@ -210,25 +213,13 @@ static const char *word_stem(lg_stemmer *st, const tokens *t, size_t *len)
     return t->n == 1 ? lg_stem(st, &t->v[0], len) : NULL;
 }
 
-/* The indexed forms that share a stem, under `prefix` (analyze.h). */
-static xs_query *stem_forms(compiler *c, const char *prefix, const char *stem, size_t len)
-{
-    lg_sb key = LG_SB_INIT;
-    lg_sb_adds(&key, LG_STEM_KEY);
-    lg_sb_add(&key, stem, len);
-    xs_query *q = check(c, xs_query_set_synonym(c->xdb, key.buf, prefix));
-    lg_sb_release(&key);
-    return q;
-}
-
-/* One token: the forms of its stem (or exactly, if unstemmed); several (a
- * hyphenated word): the exact phrase, as the indexer split it. Under
- * `prefix`. */
+/* One token: its stem (or exactly, if unstemmed); several (a hyphenated
+ * word): the exact phrase, as the indexer split it. Under `prefix`. */
 static xs_query *word_in(compiler *c, const tokens *t, const char *prefix)
 {
     size_t len = 0;
     const char *stem = word_stem(c->st, t, &len);
-    return stem ? stem_forms(c, prefix, stem, len)
+    return stem ? term(c, STEM_PREFIX, prefix, stem, len)
                 : positional(c, prefix, t, XS_OP_PHRASE, phrase_window(t));
 }
 
@@ -276,7 +267,9 @@ static xs_query *compile_wildcard(compiler *c, const lg_qnode *n)
         lg_sb pattern = LG_SB_INIT;
         lg_sb_adds(&pattern, text_prefix(n));
         lg_sb_add(&pattern, t.v[0].term, t.v[0].len);
-        q = check(c, xs_query_wildcard_in(c->xdb, pattern.buf, LG_WILDCARD_MAX_EXPANSION));
+        xs_db *in = c->filters ? c->filters->expand : NULL;
+        q = check(c, in ? xs_query_wildcard_in(in, pattern.buf, LG_WILDCARD_MAX_EXPANSION)
+                        : xs_query_wildcard(pattern.buf, LG_WILDCARD_MAX_EXPANSION));
         lg_sb_release(&pattern);
     }
     tokens_free(&t);
@@ -321,11 +314,11 @@ static xs_query *name_terms(compiler *c, const lg_field *f, const char *value, s
         len = (int)strlen(key);
     }
     if (!by_word)
-        return term(c, f->xprefix, key, (size_t)len);
+        return term(c, "", f->xprefix, key, (size_t)len);
     qlist l = {0};
     for (const char *w = key, *end; *w; w = *end ? end + 1 : end) {
         end = w + strcspn(w, " ");
-        if (ql_push(c, &l, term(c, f->xprefix, w, (size_t)(end - w))) < 0) {
+        if (ql_push(c, &l, term(c, "", f->xprefix, w, (size_t)(end - w))) < 0) {
             ql_free(&l);
             return NULL;
         }
@@ -338,7 +331,7 @@ static xs_query *lower_term(compiler *c, const lg_field *f, const char *value)
     lg_sb sb = LG_SB_INIT;
     for (const char *s = value; *s; s++)
         lg_sb_addc(&sb, *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s);
-    xs_query *q = term(c, f->xprefix, sb.buf, sb.len);
+    xs_query *q = term(c, "", f->xprefix, sb.buf, sb.len);
     lg_sb_release(&sb);
     return q;
 }
@@ -354,7 +347,7 @@ static xs_query *filter_value(compiler *c, const lg_field *f, const char *value,
     case LG_F_LANG:
         return lower_term(c, f, value);
     default:
-        return term(c, f->xprefix, value, strlen(value));
+        return term(c, "", f->xprefix, value, strlen(value));
     }
 }
 
@@ -623,10 +616,10 @@ static xs_query *without_other_kind(compiler *c, xs_query *q, const lg_filters *
     return ql_lead(c, q, &other, XS_OP_AND_NOT);
 }
 
-int lg_query_compile(const lg_qnode *root, const lg_filters *f, lg_stemmer *st, xs_db *xdb,
+int lg_query_compile(const lg_qnode *root, const lg_filters *f, lg_stemmer *st,
                      xs_query **out, int *ranked, lg_qerror *err)
 {
-    compiler c = {st, err, f, xdb};
+    compiler c = {st, err, f};
     qlist filters = {0};
     memset(err, 0, sizeof *err);
     *out = NULL;

@@ -3,15 +3,13 @@
  * Xapian query through the shim, using the same analysis as the indexer.
  *
  * Semantics (documented for users in README "Query language"):
- *  - WORD: one token -> the forms indexed under prefix that share its stem
- *    (OP_SYNONYM; numbers and unstemmable tokens match exactly); several tokens (anti-constitutional) -> the
+ *  - WORD: one token -> its stem ("Z"+prefix+stem; numbers and unstemmable
+ *    tokens match exactly); several tokens (anti-constitutional) -> the
  *    exact phrase of their unstemmed forms. A word without a field also
  *    matches the same way in the title, weighted LG_TITLE_WEIGHT, ORed in.
  *  - PHRASE: the exact unstemmed tokens, adjacent and in order; a one-word
  *    phrase is that exact word, unstemmed.
  *  - WILDCARD: unstemmed terms beginning with the folded word.
- *  Stems and wildcards expand at compile time against the index searched,
- *  so the query names the same terms over shards as over one database.
  *  - NEAR/n: the unstemmed words within n words of each other, any order.
  *  - FILTER/DATE and every command-line filter restrict without weight;
  *    outlet and speaker values go through the alias resolver first.
@@ -64,14 +62,17 @@ typedef struct {
      * NULL: no alias table. */
     int (*resolve)(void *ctx, lg_field_id field, const char *key, char *out, size_t cap);
     void *resolve_ctx;
+    /* When set, wildcards are expanded against it at compile time
+     * (xs_query_wildcard_in), as every search does; NULL leaves them to
+     * Xapian at search time (xs_query_wildcard). */
+    xs_db *expand;
 } lg_filters;
 
 /* Builds the query for `root` (NULL: every document) restricted by `f`
- * (NULL: none), expanding words against `xdb`, the index to be searched
- * (borrowed). Returns 0 and *out (caller xs_query_free()s), or -1 with
+ * (NULL: none). Returns 0 and *out (caller xs_query_free()s), or -1 with
  * *err filled. Whether the query has words to rank by is returned in
  * *ranked (0 for filters only). */
-int lg_query_compile(const lg_qnode *root, const lg_filters *f, lg_stemmer *st, xs_db *xdb,
+int lg_query_compile(const lg_qnode *root, const lg_filters *f, lg_stemmer *st,
                      xs_query **out, int *ranked, lg_qerror *err);
 
 /* The terms a matching document may contain for `root`, for highlighting

@@ -990,13 +990,17 @@ static int compile_request(run_ctx *rc, compiled *c, lg_err *e)
     alias_ctx aliases = {rc, {0, ""}, 0};
     filters.resolve = over_shards(rc) ? NULL : resolve_alias;
     filters.resolve_ctx = &aliases;
+    /* Wildcards expand now, against the index searched: the same terms
+     * over shards as over one database, and an over-long expansion is an
+     * error before Xapian's matcher (which leaks when it finds one). */
+    filters.expand = rc->xdb;
     filters.kind = targets[req->target].kind;
     filters.other_kind = targets[req->target == LG_TARGET_ARTICLES ? LG_TARGET_QUOTES
                                                                    : LG_TARGET_ARTICLES].kind;
     c->stemmer = lg_stemmer_new();
     if (!c->stemmer)
         return lg_err_set(e, LG_EXIT_DB, "out of memory");
-    int st = lg_query_compile(c->root, &filters, c->stemmer, rc->xdb, &c->q, &c->ranked, &qe);
+    int st = lg_query_compile(c->root, &filters, c->stemmer, &c->q, &c->ranked, &qe);
     if (aliases.failed) {
         *e = aliases.e;
         return -1;

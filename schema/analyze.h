@@ -67,13 +67,6 @@ void lg_stemmer_free(lg_stemmer *st);
  * *out_len gets its length. */
 const char *lg_stem(lg_stemmer *st, const lg_token *tok, size_t *out_len);
 
-/* Xapian indexes each token once, by its folded form; a word is searched
- * by its stem as the forms that share it (OP_SYNONYM). The forms of a stem
- * are a word set (xs.h) in Xapian's metadata under LG_STEM_KEY + stem,
- * written by the indexer with the documents (bench/README.md: a stem term
- * beside each form made Xapian's writer a fifth slower). */
-#define LG_STEM_KEY "stem:"
-
 /* ---- name keys ---------------------------------------------------- */
 
 /* Fills `out` (NUL-terminated, at most cap bytes) with the matching key of

@@ -117,18 +117,8 @@ xs_status xs_doc_add_term(xs_doc *doc, const char *term, size_t len, uint32_t wd
 xs_status xs_doc_add_boolean(xs_doc *doc, const char *term, size_t len);
 xs_status xs_doc_set_value(xs_doc *doc, int slot, const char *value, size_t len);
 xs_status xs_doc_set_data(xs_doc *doc, const char *data, size_t len);
-/* Word sets in user metadata: the value under a key is its words, each
- * once, separated by spaces. The document carries `word` (no spaces) for
- * the set under `key`; xs_db_replace adds it there, pending with the
- * document until the commit. */
-xs_status xs_doc_add_to_set(xs_doc *doc, const char *key, size_t klen, const char *word,
-                            size_t wlen);
 
-/* Stores `doc` under `docid`, replacing any document there (idempotent),
- * and adds the words it carries to their sets. A writer remembers the
- * words it found or added (up to XS_SET_MEMORY of them, then it starts
- * again), so a word already in its set costs no read after the first. */
-#define XS_SET_MEMORY (1u << 18)
+/* Stores `doc` under `docid`, replacing any document there (idempotent). */
 xs_status xs_db_replace(xs_db *db, uint64_t docid, const xs_doc *doc);
 /* Deletes the document with `docid`; a missing one is not an error. */
 xs_status xs_db_delete(xs_db *db, uint64_t docid);
@@ -175,21 +165,17 @@ xs_query *xs_query_value_range(int slot, const char *lo, const char *hi);
 /* Documents whose docid is within [lo, hi] (hi 0: no upper end), never
  * weighted: with a value range, where a keyset page starts. */
 xs_query *xs_query_docid_range(uint64_t lo, uint64_t hi);
-/* Terms of `db` starting with `pattern` (e.g. "negoti"), expanded now: at
- * most max_expansion terms, more is an error (NULL, with xs_last_error).
- * Expanding before the search gives the same terms over shards as over
- * one database (Xapian 1.4 expands in each shard apart), and keeps an
- * over-long expansion away from Xapian 1.4.22's matcher, which leaks the
- * expanded terms' weights when it finds one. A match weighs as its
- * best-weighted expansion (OP_MAX): unlike OP_SYNONYM, whose statistics
- * are estimates that differ with how documents are split into shards,
- * that weight is the same over shards as over one database. */
+/* Terms starting with `prefix_and_stem` (e.g. "negoti"): expands to at most
+ * max_expansion terms; more is an XS_QUERY_ERROR at search time. A match
+ * weighs as its best-weighted expansion (OP_MAX): unlike OP_SYNONYM, whose
+ * statistics are estimates that differ with how documents are split into
+ * shards, that weight is the same over shards as over one database. */
+xs_query *xs_query_wildcard(const char *pattern, unsigned max_expansion);
+/* The same, expanded now against `db`'s terms (NULL, with xs_last_error,
+ * past max_expansion). Searches use this one: Xapian 1.4 expands a
+ * wildcard in each shard separately, and when the expansion exceeds its
+ * limit at search time Xapian 1.4.22 leaks the expanded terms' weights. */
 xs_query *xs_query_wildcard_in(xs_db *db, const char *pattern, unsigned max_expansion);
-/* OP_SYNONYM over prefix+word for each word of the set under `key` (the
- * union of the shards' sets, sorted): matches any, weighted as one term,
- * the same over shards as over one database (nested two at a time).
- * MatchNothing when the set is empty. NULL, with xs_last_error, on error. */
-xs_query *xs_query_set_synonym(xs_db *db, const char *key, const char *prefix);
 /* The same query with every weight multiplied by `factor` (0: pure filter). */
 xs_query *xs_query_scale(const xs_query *q, double factor);
 void xs_query_free(xs_query *q);

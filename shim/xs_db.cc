@@ -157,7 +157,6 @@ extern "C" xs_status xs_db_pending(xs_db *db, uint64_t *docs, uint64_t *terms)
 extern "C" xs_status xs_db_cancel_transaction(xs_db *db)
 {
     return xs_with_writer(db, [&](Xapian::WritableDatabase &w) {
-        db->set_known.clear(); /* the transaction's set words go with it */
         w.cancel_transaction();
         nothing_pending(db);
     });

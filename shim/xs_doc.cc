@@ -50,17 +50,6 @@ extern "C" xs_status xs_doc_set_data(xs_doc *doc, const char *data, size_t len)
     return doc_guard([&] { doc->doc.set_data(std::string(data, len)); });
 }
 
-extern "C" xs_status xs_doc_add_to_set(xs_doc *doc, const char *key, size_t klen, const char *word,
-                                       size_t wlen)
-{
-    return doc_guard([&] {
-        std::string entry(key, klen);
-        entry.push_back('\0');
-        entry.append(word, wlen);
-        doc->set_words.push_back(std::move(entry));
-    });
-}
-
 extern "C" xs_status xs_doc_get_value(const xs_doc *doc, int slot, char **value)
 {
     *value = nullptr;
@@ -77,36 +66,10 @@ extern "C" xs_status xs_doc_has_term(const xs_doc *doc, const char *term, int *h
     });
 }
 
-static bool set_has(const std::string &set, const std::string &word)
-{
-    for (size_t at = set.find(word); at != std::string::npos; at = set.find(word, at + 1))
-        if ((at == 0 || set[at - 1] == ' ') &&
-            (at + word.size() == set.size() || set[at + word.size()] == ' '))
-            return true;
-    return false;
-}
-
-/* Adds the word of `entry` ("key\0word") to its set unless known there. */
-static void add_to_set(xs_db *db, Xapian::WritableDatabase &w, const std::string &entry)
-{
-    if (db->set_known.count(entry))
-        return;
-    size_t nul = entry.find('\0');
-    std::string key = entry.substr(0, nul), word = entry.substr(nul + 1);
-    std::string set = w.get_metadata(key);
-    if (!set_has(set, word))
-        w.set_metadata(key, set.empty() ? word : set + ' ' + word);
-    if (db->set_known.size() >= XS_SET_MEMORY)
-        db->set_known.clear();
-    db->set_known.insert(entry);
-}
-
 extern "C" xs_status xs_db_replace(xs_db *db, uint64_t docid, const xs_doc *doc)
 {
     return xs_with_writer(db, [&](Xapian::WritableDatabase &w) {
         w.replace_document(xs_docid(docid), doc->doc);
-        for (const std::string &entry : doc->set_words)
-            add_to_set(db, w, entry);
         db->pending_docs++;
         db->pending_terms += doc->doc.termlist_count();
     });

@@ -16,7 +16,6 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 struct xs_db {
@@ -25,22 +24,15 @@ struct xs_db {
     std::unique_ptr<Xapian::Database> db;
     /* The same object when opened writable, so writes need no downcast. */
     Xapian::WritableDatabase *writer = nullptr;
-    /* Shards (xs_db_open_stub): remote ones have no value streams. Each
-     * is also kept apart: a combined database answers metadata from its
-     * first shard only. */
+    /* Shards (xs_db_open_stub): remote ones have no value streams. */
     bool shards = false;
-    std::vector<Xapian::Database> parts;
     /* Writers: what the next commit writes (xs_db_pending). */
     uint64_t pending_docs = 0, pending_terms = 0;
-    /* Writers: "key\0word" entries known to be in their set, committed or
-     * pending (xs_db_replace); forgotten when pending writes are dropped. */
-    std::unordered_set<std::string> set_known;
     std::string last_error;
 };
 
 struct xs_doc {
     Xapian::Document doc;
-    std::vector<std::string> set_words; /* "key\0word" (xs_doc_add_to_set) */
 };
 
 struct xs_query {

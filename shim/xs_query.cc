@@ -175,6 +175,14 @@ extern "C" xs_query *xs_query_value_range(int slot, const char *lo, const char *
     return make([&] { return value_range(slot, lo, hi); });
 }
 
+extern "C" xs_query *xs_query_wildcard(const char *pattern, unsigned max_expansion)
+{
+    /* over-expansion is detected by Xapian at search time (WildcardError) */
+    return make([&] {
+        return Q(Q::OP_WILDCARD, pattern, max_expansion, Q::WILDCARD_LIMIT_ERROR, Q::OP_MAX);
+    });
+}
+
 extern "C" xs_query *xs_query_wildcard_in(xs_db *db, const char *pattern, unsigned max_expansion)
 {
     return make([&] {
@@ -190,48 +198,6 @@ extern "C" xs_query *xs_query_wildcard_in(xs_db *db, const char *pattern, unsign
             terms.push_back(*t);
         }
         return Q(Q::OP_MAX, terms.begin(), terms.end());
-    });
-}
-
-/* Appends prefix+word for each word of the set under `key` in `d`. */
-static void set_words(const Xapian::Database &d, const char *key, const char *prefix,
-                      std::vector<std::string> &out)
-{
-    std::string set = d.get_metadata(key);
-    for (size_t at = 0; at < set.size();) {
-        size_t end = std::min(set.find(' ', at), set.size());
-        out.push_back(prefix + set.substr(at, end - at));
-        at = end + 1;
-    }
-}
-
-/* OP_SYNONYM over terms [a, b), as a balanced tree of two-way synonyms.
- * Xapian 1.4 estimates a synonym's term frequency by combining its terms'
- * two at a time, in an order each shard picks from its own frequencies:
- * one flat synonym weighs a document differently over shards than over
- * one database. Nested two-way synonyms fix the order, and the weight is
- * the same everywhere (tests/unit/test_shim.c, test_word_sets_over_shards). */
-static Q synonym_tree(const std::vector<std::string> &terms, size_t a, size_t b)
-{
-    if (b - a == 1)
-        return Q(terms[a]);
-    size_t mid = a + (b - a) / 2;
-    return Q(Q::OP_SYNONYM, synonym_tree(terms, a, mid), synonym_tree(terms, mid, b));
-}
-
-extern "C" xs_query *xs_query_set_synonym(xs_db *db, const char *key, const char *prefix)
-{
-    return make([&] {
-        if (!db || !db->db || !key || !prefix)
-            throw Xapian::InvalidArgumentError("NULL database, key or prefix");
-        std::vector<std::string> terms;
-        if (db->parts.empty())
-            set_words(*db->db, key, prefix, terms);
-        for (const Xapian::Database &part : db->parts)
-            set_words(part, key, prefix, terms);
-        std::sort(terms.begin(), terms.end());
-        terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-        return terms.empty() ? Q() : synonym_tree(terms, 0, terms.size());
     });
 }
 

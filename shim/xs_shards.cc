@@ -82,8 +82,7 @@ extern "C" xs_status xs_db_open_stub(const char *stub, unsigned timeout_ms, int 
         auto all = std::make_unique<Xapian::Database>();
         for (const shard_line &s : read_stub(stub ? stub : "")) {
             try {
-                h->parts.push_back(open_shard(s, timeout_ms));
-                all->add_database(h->parts.back());
+                all->add_database(open_shard(s, timeout_ms));
             } catch (const Xapian::Error &e) {
                 std::string why = "shard " + s.name + " unavailable: " + e.get_msg();
                 if (!allow_partial)

@@ -550,12 +550,13 @@ START_TEST(test_describe_ops)
 }
 END_TEST
 
-START_TEST(test_describe_values_scale)
+START_TEST(test_describe_values_wildcard_scale)
 {
     describe_is(xs_query_value_range(1, "a", "m"), "Query(VALUE_RANGE 1 a m)");
     describe_is(xs_query_value_range(1, "a", ""), "Query(VALUE_GE 1 a)");
     describe_is(xs_query_value_range(1, NULL, "m"), "Query(VALUE_LE 1 m)");
     describe_is(xs_query_value_range(1, "", NULL), "Query(<alldocuments>)");
+    describe_is(xs_query_wildcard("negoti", 5), "Query(WILDCARD MAX negoti)");
     xs_query *a = T("a");
     describe_is(xs_query_scale(a, 2.5), "Query(2.5 * a)");
     xs_query_free(a);
@@ -755,152 +756,15 @@ START_TEST(test_wildcard)
     put(db, 3, "negative", NULL, NULL);
     /* A match weighs as its best expansion (OP_MAX), so the shorter
      * document with one expansion ranks above the one with two. */
+    ck_assert_str_eq(ids_of(db, xs_query_wildcard("negoti", 3), NULL), "1 2");
+    ck_assert_str_eq(ids_of(db, xs_query_wildcard("nego", 0), NULL), "1 2");
+    ck_assert_str_eq(ids_of(db, xs_query_wildcard("zzz", 3), NULL), "");
+
+    /* Expanded now: the same matches; too many terms is an error at once. */
     ck_assert_str_eq(ids_of(db, xs_query_wildcard_in(db, "negoti", 3), NULL), "1 2");
-    ck_assert_str_eq(ids_of(db, xs_query_wildcard_in(db, "nego", 10), NULL), "1 2");
-    ck_assert_str_eq(ids_of(db, xs_query_wildcard_in(db, "zzz", 3), NULL), "");
-    describe_is(xs_query_wildcard_in(db, "negoti", 3), "Query((negotiate MAX negotiation MAX negotiator))");
-    /* too many terms is an error at once */
     ck_assert_ptr_null(xs_query_wildcard_in(db, "negoti", 2));
     ck_assert_ptr_nonnull(strstr(xs_last_error(), "expands to more than 2 terms"));
     xs_db_close(db);
-}
-END_TEST
-
-/* A document of `words` (postings) carrying each for the set under key. */
-static void put_in_set(xs_db *db, uint64_t id, const char *key, const char *words)
-{
-    xs_doc *doc = make_doc(words, NULL, NULL);
-    for (const char *p = words; *p;) {
-        size_t n = strcspn(p, " ");
-        ck_assert_int_eq(xs_doc_add_to_set(doc, key, strlen(key), p, n), XS_OK);
-        p += n + (p[n] == ' ');
-    }
-    st_ok(db, xs_db_replace(db, id, doc));
-    xs_doc_free(doc);
-}
-
-static void metadata_is(xs_db *db, const char *key, const char *want)
-{
-    char *v = NULL;
-    st_ok(db, xs_db_get_metadata(db, key, &v));
-    ck_assert_str_eq(v, want);
-    free(v);
-}
-
-START_TEST(test_word_sets)
-{
-    xs_db *db = open_ok(XS_OPEN_CREATE);
-    put_in_set(db, 1, "stem:talk", "talks talk talks");
-    put_in_set(db, 2, "stem:talk", "talking talk");
-    /* each word once, in the order first written; visible before the commit */
-    metadata_is(db, "stem:talk", "talks talk talking");
-    st_ok(db, xs_db_commit(db));
-    xs_db_close(db);
-
-    /* a new writer knows nothing, reads the set and adds no copy */
-    db = open_ok(XS_OPEN_WRITE);
-    put_in_set(db, 3, "stem:talk", "talk talked");
-    put_in_set(db, 4, "stem:war", "wars");
-    metadata_is(db, "stem:talk", "talks talk talking talked");
-    /* a cancelled transaction drops its words, and the writer forgets them */
-    st_ok(db, xs_db_begin(db));
-    put_in_set(db, 5, "stem:peac", "peace");
-    st_ok(db, xs_db_cancel_transaction(db));
-    metadata_is(db, "stem:peac", "");
-    put_in_set(db, 6, "stem:peac", "peace");
-    metadata_is(db, "stem:peac", "peace");
-    st_ok(db, xs_db_commit(db));
-
-    /* OP_SYNONYM of the prefixed words, sorted; nothing for an empty set */
-    describe_is(xs_query_set_synonym(db, "stem:talk", "XT:"),
-                "Query(((XT:talk SYNONYM XT:talked) SYNONYM (XT:talking SYNONYM XT:talks)))");
-    describe_is(xs_query_set_synonym(db, "stem:war", ""), "Query(wars)");
-    describe_is(xs_query_set_synonym(db, "stem:none", ""), "Query()");
-    ck_assert_str_eq(ids_of(db, xs_query_set_synonym(db, "stem:talk", ""), NULL), "1 2 3");
-    ck_assert_str_eq(ids_of(db, xs_query_set_synonym(db, "stem:none", ""), NULL), "");
-    ck_assert_ptr_null(xs_query_set_synonym(NULL, "stem:talk", ""));
-    xs_db_close(db);
-}
-END_TEST
-
-/* Runs q (then frees it): "docid=score ..." in rank order, scores to the
- * last bit. */
-static char *scores_of(xs_db *db, xs_query *q)
-{
-    static char buf[2048];
-    xs_results *r = NULL;
-    ck_assert_ptr_nonnull(q);
-    st_ok(db, xs_db_search(db, q, NULL, &r));
-    xs_query_free(q);
-    buf[0] = '\0';
-    for (size_t i = 0; i < xs_results_size(r); i++)
-        snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%llu=%a", i ? " " : "",
-                 (unsigned long long)xs_results_docid(r, i), xs_results_score(r, i));
-    xs_results_free(r);
-    return buf;
-}
-
-/* A document of `words`; those starting "negoti" join the set "stem:negoti". */
-static void put_negoti(xs_db *db, uint64_t id, const char *words)
-{
-    xs_doc *doc = make_doc(words, NULL, NULL);
-    for (const char *p = words; *p;) {
-        size_t n = strcspn(p, " ");
-        if (strncmp(p, "negoti", 6) == 0)
-            ck_assert_int_eq(xs_doc_add_to_set(doc, "stem:negoti", 11, p, n), XS_OK);
-        p += n + (p[n] == ' ');
-    }
-    st_ok(db, xs_db_replace(db, id, doc));
-    xs_doc_free(doc);
-}
-
-/* Over shards, a set is the union of the shards' sets, and a word weighs
- * what it weighs in one database holding the same documents. Shard "a"
- * holds one of the four forms and "b" the other three. */
-START_TEST(test_word_sets_over_shards)
-{
-    /* one of 83 in 300 random layouts where a flat synonym weighed
-     * differently over the shards (a nested one never did) */
-    static const char *a_docs[] = {"y z w", "y z w", "negotiate x", NULL};
-    static const char *b_docs[] = {"negotiation s", "q r", "negotiating s", "negotiating s t u",
-                                   "negotiations s t u", NULL};
-    char path[3][4200], stub[4200];
-    xs_db *w[3];
-    for (int k = 0; k < 3; k++) {
-        snprintf(path[k], sizeof path[k], "%s/%c", tmp, "oab"[k]);
-        ck_assert_int_eq(xs_db_open(path[k], XS_OPEN_CREATE, &w[k]), XS_OK);
-    }
-    /* Xapian numbers the documents of two shards by interleaving: local
-     * docid i of shard a is 2i - 1 of their union, of shard b 2i */
-    for (uint64_t i = 0; a_docs[i]; i++) {
-        put_negoti(w[1], i + 1, a_docs[i]);
-        put_negoti(w[0], 2 * i + 1, a_docs[i]);
-    }
-    for (uint64_t i = 0; b_docs[i]; i++) {
-        put_negoti(w[2], i + 1, b_docs[i]);
-        put_negoti(w[0], 2 * i + 2, b_docs[i]);
-    }
-    for (int k = 0; k < 3; k++) {
-        st_ok(w[k], xs_db_commit(w[k]));
-        xs_db_close(w[k]);
-    }
-    snprintf(stub, sizeof stub, "%s/stub", tmp);
-    FILE *f = fopen(stub, "w");
-    ck_assert_ptr_nonnull(f);
-    fprintf(f, "auto a\nauto b\n");
-    fclose(f);
-    xs_db *one = NULL, *both = NULL;
-    char *missing = NULL;
-    ck_assert_int_eq(xs_db_open(path[0], XS_OPEN_READ, &one), XS_OK);
-    ck_assert_int_eq(xs_db_open_stub(stub, 1000, 0, &both, &missing), XS_OK);
-    metadata_is(both, "stem:negoti", "negotiate"); /* shard a's own set */
-    describe_is(xs_query_set_synonym(both, "stem:negoti", ""),
-                "Query(((negotiate SYNONYM negotiating) SYNONYM (negotiation SYNONYM negotiations)))");
-    char want[2048];
-    snprintf(want, sizeof want, "%s", scores_of(one, xs_query_set_synonym(one, "stem:negoti", "")));
-    ck_assert_str_eq(scores_of(both, xs_query_set_synonym(both, "stem:negoti", "")), want);
-    xs_db_close(one);
-    xs_db_close(both);
 }
 END_TEST
 
@@ -1040,7 +904,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_transaction_commit);
     tcase_add_test(tc, test_reader_modified);
     tcase_add_test(tc, test_describe_ops);
-    tcase_add_test(tc, test_describe_values_scale);
+    tcase_add_test(tc, test_describe_values_wildcard_scale);
     tcase_add_test(tc, test_query_failures);
     tcase_add_test(tc, test_relevance_order);
     tcase_add_test(tc, test_relevance_ties_by_docid);
@@ -1051,8 +915,6 @@ static Suite *suite(void)
     tcase_add_test(tc, test_value_range_search);
     tcase_add_test(tc, test_docid_range);
     tcase_add_test(tc, test_wildcard);
-    tcase_add_test(tc, test_word_sets);
-    tcase_add_test(tc, test_word_sets_over_shards);
     tcase_add_test(tc, test_scale);
     tcase_add_test(tc, test_offset_limit_total);
     tcase_add_test(tc, test_search_on_reader);
