@@ -574,8 +574,8 @@ static void set_defaults(search_args *a, mode m)
     a->count = m == MODE_COUNT;
     a->timeline = m == MODE_TIMELINE;
     a->period = LG_PERIOD_MONTH;
-    a->req.page = 0; /* each way of paging picks its own (search.h) */
-    /* Undocumented, for tests: results fetched per page (paging edges). */
+    /* Undocumented, for tests: results fetched per page (paging edges);
+     * otherwise 0, and each way of paging picks its own (search.h). */
     const char *page = getenv("LEGATE_PAGE");
     if (page && *page)
         a->req.page = strtoull(page, NULL, 10);
