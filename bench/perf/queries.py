@@ -92,7 +92,7 @@ class Gen:
             return dict(legate=[w], quest=w, match=w)
         if kind == "and":
             (a, b), _ = self.doc_words(["common", "mid"])
-            return dict(legate=["%s %s" % (a, b)], quest="%s AND %s" % (a, b),
+            return dict(legate=["%s AND %s" % (a, b)], quest="%s AND %s" % (a, b),
                         match="%s AND %s" % (a, b))
         if kind == "or":
             a, b = self.word("mid", "rare"), self.word("mid", "rare")
