@@ -20,6 +20,7 @@
 #include "format.h"
 #include "search.h"
 #include "strbuf.h"
+#include "sync.h"
 
 #define SNIPPET_CHARS 240
 /* How long a remote shard may take to connect or answer. */
@@ -505,6 +506,9 @@ static int run(search_args *a)
         return LG_EXIT_DB;
     }
     a->req.query = a->query.len ? a->query.buf : NULL;
+    /* Shards may have been indexed by different versions: ranges there
+     * stay value ranges. */
+    a->req.filters.date_terms = !a->shards && lg_sync_date_terms(xdb);
     if (a->count || a->timeline) {
         /* Both visit every match through SQLite (collapse.h). */
         lg_err e;

@@ -84,6 +84,20 @@ static int add_speaker_words(xs_doc *doc, const char *key, lg_sb *term)
     return 0;
 }
 
+/* The year and month terms of a slot value (fields.def): a date range
+ * becomes a few posting lists instead of a date read per match. */
+static int add_date_terms(xs_doc *doc, const char *slot, lg_sb *term)
+{
+    char year[5], month[7];
+    if (!*slot)
+        return 0;
+    snprintf(year, sizeof year, "%.4s", slot);
+    snprintf(month, sizeof month, "%.6s", slot);
+    return add_bool(doc, LG_F_DATE, year, term) != 0 || add_bool(doc, LG_F_DATE, month, term) != 0
+               ? -1
+               : 0;
+}
+
 /* What an article and each of its quotations share: date, outlet and
  * language filters and values. */
 static int add_article_filters(xs_doc *doc, const lg_stored *a, lg_sb *term)
@@ -93,7 +107,7 @@ static int add_article_filters(xs_doc *doc, const lg_stored *a, lg_sb *term)
     size_t at;
     if (a->date && lg_date_parse_iso(a->date, strlen(a->date), &d, &at) == 0)
         lg_date_slot(&d, slot);
-    if (add_bool(doc, LG_F_OUTLET, a->outlet_key, term) != 0 ||
+    if (add_date_terms(doc, slot, term) != 0 || add_bool(doc, LG_F_OUTLET, a->outlet_key, term) != 0 ||
         add_bool(doc, LG_F_LANG, a->lang, term) != 0 || add_value(doc, LG_F_DATE, slot) != 0 ||
         add_value(doc, LG_F_OUTLET, a->outlet_key) != 0 || add_value(doc, LG_F_LANG, a->lang) != 0)
         return -1;

@@ -152,14 +152,46 @@ static int apply_one(void *vctx, int64_t id)
     return rc;
 }
 
-int lg_sync_applied_seq(xs_db *xdb, int64_t *seq, lg_err *e)
+static int read_seq(xs_db *xdb, const char *key, int64_t *seq, int *present)
 {
     char *value;
-    if (xs_db_get_metadata(xdb, LG_APPLIED_SEQ_KEY, &value) != XS_OK)
-        return xapian_fail(xdb, e, "read applied seq");
+    if (xs_db_get_metadata(xdb, key, &value) != XS_OK)
+        return -1;
+    *present = *value != '\0';
     *seq = strtoll(value, NULL, 10);
     free(value);
     return 0;
+}
+
+int lg_sync_applied_seq(xs_db *xdb, int64_t *seq, lg_err *e)
+{
+    int present;
+    return read_seq(xdb, LG_APPLIED_SEQ_KEY, seq, &present) == 0
+               ? 0
+               : xapian_fail(xdb, e, "read applied seq");
+}
+
+int lg_sync_mark_date_terms(xs_db *xdb, int64_t last, lg_err *e)
+{
+    int64_t from;
+    int present;
+    char seq[32];
+    if (read_seq(xdb, LG_DATE_TERMS_KEY, &from, &present) != 0)
+        return xapian_fail(xdb, e, "read the date terms' seq");
+    if (present)
+        return 0;
+    snprintf(seq, sizeof seq, "%" PRId64, last);
+    if (xs_db_set_metadata(xdb, LG_DATE_TERMS_KEY, seq) != XS_OK || xs_db_commit(xdb) != XS_OK)
+        return xapian_fail(xdb, e, "store the date terms' seq");
+    return 0;
+}
+
+int lg_sync_date_terms(xs_db *xdb)
+{
+    int64_t from, applied;
+    int present, any;
+    return read_seq(xdb, LG_DATE_TERMS_KEY, &from, &present) == 0 && present &&
+           read_seq(xdb, LG_APPLIED_SEQ_KEY, &applied, &any) == 0 && applied >= from;
 }
 
 /* Stores the applied seq with the rows it applies, so whichever commit

@@ -26,6 +26,9 @@
 #include "xs.h"
 
 #define LG_APPLIED_SEQ_KEY "legate.applied_seq"
+/* The applied seq from which every dated document carries its year and
+ * month terms (docbuild.c); absent from an index written before them. */
+#define LG_DATE_TERMS_KEY "legate.date_terms_from"
 
 /* Applies pending outbox rows to the writable `xdb` and commits it (with
  * anything lg_sync_apply_built left uncommitted).
@@ -91,5 +94,14 @@ int lg_sync_commit_pending(xs_db *xdb, lg_err *e);
 
 /* Xapian's applied seq (0 for a new index). */
 int lg_sync_applied_seq(xs_db *xdb, int64_t *seq, lg_err *e);
+
+/* For a writer: an index without LG_DATE_TERMS_KEY gets it at `last`, the
+ * newest outbox seq (migration 008 queued every article of an older index;
+ * a new or emptied one has no document written without the terms), and is
+ * committed. */
+int lg_sync_mark_date_terms(xs_db *xdb, int64_t last, lg_err *e);
+/* Whether a search may use the date terms: the key is set and Xapian has
+ * applied up to it. 0 on any doubt (the value range is always right). */
+int lg_sync_date_terms(xs_db *xdb);
 
 #endif

@@ -70,7 +70,8 @@ int lg_writer_open(lg_writer *w, const char *dir, int create, int rebuild, const
         return lg_err_set(e, LG_EXIT_DB, "cannot create the stemmers");
     int64_t last, applied;
     if (open_xapian(w, dir, rebuild, e) != 0 || lg_store_outbox_last(w->store, &last, e) != 0 ||
-        lg_sync_applied_seq(w->xdb, &applied, e) != 0)
+        lg_sync_applied_seq(w->xdb, &applied, e) != 0 ||
+        lg_sync_mark_date_terms(w->xdb, last, e) != 0)
         return -1;
     w->rewrote_most = applied > 0 && 2 * (last - applied) >= applied;
     return lg_sync(w->store, w->xdb, w->stemmer, NULL, e);

@@ -378,6 +378,66 @@ static xs_query *undated(compiler *c, const lg_field *f)
     return ql_combine(c, &l, XS_OP_AND_NOT, 0);
 }
 
+/* The part of period [plo, phi] (slot values of a year or a month) that
+ * lies in [from, to]: the period's term when it lies inside, else the
+ * term filtered by the range. NULL when they do not meet. */
+static xs_query *period_part(compiler *c, const lg_field *f, const char *plo, const char *phi,
+                             size_t digits, const char *from, const char *to, int *failed)
+{
+    if (strcmp(phi, from) < 0 || strcmp(plo, to) > 0)
+        return NULL;
+    xs_query *t = term(c, "", f->xprefix, plo, digits);
+    if (!t || (strcmp(from, plo) <= 0 && strcmp(phi, to) <= 0)) {
+        *failed = !t;
+        return t;
+    }
+    qlist l = {0};
+    if (ql_push(c, &l, t) < 0 ||
+        ql_push(c, &l, check(c, xs_query_value_range(f->slot, strcmp(from, plo) > 0 ? from : plo,
+                                                     strcmp(to, phi) < 0 ? to : phi))) < 0) {
+        ql_free(&l);
+        *failed = 1;
+        return NULL;
+    }
+    xs_query *q = ql_combine(c, &l, XS_OP_FILTER, 0);
+    *failed = !q;
+    return q;
+}
+
+/* [from, to] as year and month terms, as omindex does: posting lists
+ * instead of a date read for every match (a common word over three months
+ * at 1M articles: ...). NULL with c->err unset when the range takes more
+ * than LG_DATE_TERMS_MAX of them: the caller uses the value range. */
+#define LG_DATE_TERMS_MAX 64
+static xs_query *date_terms(compiler *c, const lg_field *f, const char *from, const char *to)
+{
+    qlist l = {0};
+    int y0 = atoi(from) / 10000, y1 = atoi(to) / 10000, failed = 0;
+    for (int y = y0; y <= y1 && !failed && l.n <= LG_DATE_TERMS_MAX; y++) {
+        char lo[16], hi[16];
+        snprintf(lo, sizeof lo, "%04d0000", y);
+        snprintf(hi, sizeof hi, "%04d9999", y);
+        int whole = strcmp(from, lo) <= 0 && strcmp(hi, to) <= 0;
+        /* Month 00 holds the dates known to the year only. */
+        for (int m = whole ? -1 : 0; m <= 12 && !failed; m++) {
+            if (m >= 0) {
+                snprintf(lo, sizeof lo, "%04d%02d00", y, m);
+                snprintf(hi, sizeof hi, "%04d%02d99", y, m);
+            }
+            xs_query *q = period_part(c, f, lo, hi, m < 0 ? 4 : 6, from, to, &failed);
+            if (q && ql_push(c, &l, q) < 0)
+                failed = 1;
+            if (whole)
+                break;
+        }
+    }
+    if (failed || l.n == 0 || l.n > LG_DATE_TERMS_MAX) {
+        ql_free(&l);
+        return NULL;
+    }
+    return ql_combine(c, &l, XS_OP_OR, 0);
+}
+
 /* Dated from the start of lo's period to the end of hi's; both ends
  * unknown means date:none. */
 static xs_query *date_range(compiler *c, const lg_field *f, const lg_date *lo, const lg_date *hi)
@@ -385,7 +445,11 @@ static xs_query *date_range(compiler *c, const lg_field *f, const lg_date *lo, c
     char from[9], to[9];
     if (lo->precision == LG_DATE_UNKNOWN && hi->precision == LG_DATE_UNKNOWN)
         return undated(c, f);
-    return check(c, xs_query_value_range(f->slot, period_end(lo, 0, from), period_end(hi, 1, to)));
+    const char *a = period_end(lo, 0, from), *b = period_end(hi, 1, to);
+    xs_query *q = a && b && c->filters && c->filters->date_terms ? date_terms(c, f, a, b) : NULL;
+    if (q || c->err->message[0])
+        return q;
+    return check(c, xs_query_value_range(f->slot, a, b));
 }
 
 /* q with weight 0: it can restrict, never score. Takes q. */

@@ -44,6 +44,9 @@ typedef struct {
     const char **speakers; size_t n_speakers;
     const char **langs;    size_t n_langs;
     lg_date since, until;  /* precision LG_DATE_UNKNOWN: no bound */
+    /* Every dated document has its year and month terms (fields.def):
+     * a range with both ends compiles to them, else to a value range. */
+    int date_terms;
     int undated;           /* only articles without a date */
     const char *kind;      /* "article" or "quote"; NULL: any */
     /* The kind of every other document (every document has one of two),
