@@ -44,7 +44,8 @@ int lg_cli_uint(const char *cmd, const char *opt, const char *value, uint64_t *o
 /* Writers wait for another writer as long as it takes by default, saying
  * so once on stderr; --wait SECONDS bounds it (then exit 3). */
 void lg_cli_waiting(void *ctx, const char *dir, long holder);
-#define LG_CLI_WAIT_DEFAULT ((lg_wait){-1, lg_cli_waiting, NULL})
+void lg_cli_catching_up(void *ctx, const char *dir, int64_t pending);
+#define LG_CLI_WAIT_DEFAULT ((lg_wait){-1, lg_cli_waiting, lg_cli_catching_up, NULL})
 /* --wait SECONDS into w->seconds; 0 or -1 after reporting. */
 int lg_cli_wait(const char *cmd, const char *value, lg_wait *w);
 

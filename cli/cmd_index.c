@@ -153,6 +153,8 @@ static int run(index_args *a)
     int tty = isatty(STDERR_FILENO) && !a->quiet;
     if (tty)
         a->o.progress = on_progress;
+    if (a->quiet)
+        a->o.wait.catching_up = NULL;
     lg_index_summary s;
     lg_err e;
     /* Undocumented, for tests: articles per batch (runs of several batches

@@ -96,6 +96,13 @@ void lg_cli_waiting(void *ctx, const char *dir, long holder)
                  "(--wait SECONDS to give up)", dir, holder);
 }
 
+void lg_cli_catching_up(void *ctx, const char *dir, int64_t pending)
+{
+    (void)ctx;
+    lg_cli_error("%s: first writing %" PRId64 " earlier changes to the search index (after an "
+                 "upgrade, a rebuild or an interrupted run)", dir, pending);
+}
+
 int lg_cli_wait(const char *cmd, const char *value, lg_wait *w)
 {
     uint64_t s;

@@ -13,6 +13,7 @@
 #ifndef LEGATE_WLOCK_H
 #define LEGATE_WLOCK_H
 
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "err.h"
@@ -22,6 +23,10 @@ typedef struct {
     long seconds;   /* <0: as long as it takes; 0: not at all */
     /* Called once, when waiting starts, with the holder's pid (NULL: none). */
     void (*waiting)(void *ctx, const char *dir, long holder);
+    /* Called once, when the lock is taken, if Xapian has `pending`
+     * articles to rewrite first (after an upgrade, a rebuild or an
+     * interrupted run: long on a large index). NULL: say nothing. */
+    void (*catching_up)(void *ctx, const char *dir, int64_t pending);
     void *ctx;
 } lg_wait;
 

@@ -73,6 +73,8 @@ int lg_writer_open(lg_writer *w, const char *dir, int create, int rebuild, const
         lg_sync_applied_seq(w->xdb, &applied, e) != 0 ||
         lg_sync_mark_date_terms(w->xdb, last, e) != 0)
         return -1;
+    if (wait && wait->catching_up && last > applied)
+        wait->catching_up(wait->ctx, dir, last - applied);
     w->rewrote_most = applied > 0 && 2 * (last - applied) >= applied;
     return lg_sync(w->store, w->xdb, w->stemmer, NULL, e);
 }

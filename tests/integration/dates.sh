@@ -75,4 +75,18 @@ xapian-metadata set "$LEGATE_DB/xapian" legate.date_terms_from ""
 run_cases "value range"
 xapian-metadata set "$LEGATE_DB/xapian" legate.date_terms_from 999999
 run_cases "rewrites pending"
+
+# An upgrade from schema 7 (no key; every article queued by migration 8):
+# the next index run says it rewrites them first, and takes the terms
+# from the generation that holds the last of them.
+sqlite3 "$LEGATE_DB/legate.sqlite" "PRAGMA user_version = 7"
+xapian-metadata set "$LEGATE_DB/xapian" legate.date_terms_from ""
+expect_exit 0 lg index "$WORK/feed.jsonl"
+expect_grep "first writing 240 earlier changes to the search index" "$WORK/err" "the upgrade's rewrite is announced"
+from=$(xapian-metadata get "$LEGATE_DB/xapian" legate.date_terms_from)
+applied=$(xapian-metadata get "$LEGATE_DB/xapian" legate.applied_seq)
+expect_eq "1 1" "$([ "$from" -gt 240 ] && echo 1) $([ "$applied" -ge "$from" ] && echo 1)" "date terms from the rewrite's generation ($from, applied $applied)"
+run_cases "upgraded"
+expect_exit 0 lg index "$WORK/feed.jsonl"
+expect_eq "" "$(grep 'earlier changes' "$WORK/err")" "nothing to rewrite on the next run"
 finish
