@@ -46,7 +46,12 @@ extern "C" xs_status xs_db_open(const char *path, int flags, xs_db **out)
     *out = h;
     if (!h)
         return xs_fail(xs_thread_error(), XS_NOMEM, "out of memory");
-    return xs_guard(h->last_error, [&] { open_into(*h, path, flags); });
+    auto open = [&] { open_into(*h, path, flags); };
+    xs_status st = xs_guard(h->last_error, open);
+    bool reader = !(flags & (XS_OPEN_WRITE | XS_OPEN_CREATE | XS_OPEN_OVERWRITE));
+    for (int i = 0; reader && xs_outrun(st) && i < XS_READER_RETRIES; i++)
+        st = xs_guard(h->last_error, open);
+    return st;
 }
 
 extern "C" void xs_db_close(xs_db *db)

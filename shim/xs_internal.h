@@ -81,8 +81,17 @@ xs_status xs_guard(std::string &msg, F &&body) noexcept
 }
 
 /* Times a reader outrun by the writer (its revision recycled) moves to
- * the newest revision and runs the call again before giving up. */
+ * the newest revision and runs the call again before giving up. Xapian
+ * 1.4 says so with DatabaseModifiedError, or with DatabaseCorruptError
+ * when it meets a recycled block reused at another level ("Expected block
+ * 26 to be level 1, not 0": an open under ASan in
+ * tests/integration/concurrency.sh); a database really damaged fails
+ * every time, and says so. */
 #define XS_READER_RETRIES 5
+static inline bool xs_outrun(xs_status st)
+{
+    return st == XS_MODIFIED || st == XS_CORRUPT;
+}
 
 /* xs_guard for functions on a db handle: body(Xapian::Database &). Bodies
  * only assign their outputs, so a reader can safely run one again. */
@@ -94,7 +103,7 @@ xs_status xs_with_db(xs_db *db, F &&body) noexcept
     if (!db->db)
         return XS_INTERNAL; /* a failed open: keep its message */
     xs_status st = xs_guard(db->last_error, [&] { body(*db->db); });
-    for (int i = 0; st == XS_MODIFIED && !db->writer && i < XS_READER_RETRIES; i++)
+    for (int i = 0; xs_outrun(st) && !db->writer && i < XS_READER_RETRIES; i++)
         st = xs_guard(db->last_error, [&] {
             db->db->reopen();
             body(*db->db);
