@@ -378,30 +378,26 @@ static xs_query *undated(compiler *c, const lg_field *f)
     return ql_combine(c, &l, XS_OP_AND_NOT, 0);
 }
 
-/* The part of period [plo, phi] (slot values of a year or a month) that
- * lies in [from, to]: the period's term when it lies inside, else the
- * term filtered by the range. NULL when they do not meet. */
-static xs_query *period_part(compiler *c, const lg_field *f, const char *plo, const char *phi,
-                             size_t digits, const char *from, const char *to, int *failed)
+/* Adds to l the part of period [plo, phi] (slot values of a year or a
+ * month) that lies in [from, to]: the period's term when it lies inside,
+ * the term filtered by the range when they overlap, nothing when they do
+ * not meet. -1 on failure. */
+static int add_period(compiler *c, qlist *l, const lg_field *f, const char *plo, const char *phi,
+                      size_t digits, const char *from, const char *to)
 {
     if (strcmp(phi, from) < 0 || strcmp(plo, to) > 0)
-        return NULL;
+        return 0;
     xs_query *t = term(c, "", f->xprefix, plo, digits);
-    if (!t || (strcmp(from, plo) <= 0 && strcmp(phi, to) <= 0)) {
-        *failed = !t;
-        return t;
+    if (!t || (strcmp(from, plo) <= 0 && strcmp(phi, to) <= 0))
+        return ql_push(c, l, t);
+    qlist both = {0};
+    if (ql_push(c, &both, t) < 0 ||
+        ql_push(c, &both, check(c, xs_query_value_range(f->slot, strcmp(from, plo) > 0 ? from : plo,
+                                                        strcmp(to, phi) < 0 ? to : phi))) < 0) {
+        ql_free(&both);
+        return -1;
     }
-    qlist l = {0};
-    if (ql_push(c, &l, t) < 0 ||
-        ql_push(c, &l, check(c, xs_query_value_range(f->slot, strcmp(from, plo) > 0 ? from : plo,
-                                                     strcmp(to, phi) < 0 ? to : phi))) < 0) {
-        ql_free(&l);
-        *failed = 1;
-        return NULL;
-    }
-    xs_query *q = ql_combine(c, &l, XS_OP_FILTER, 0);
-    *failed = !q;
-    return q;
+    return ql_push(c, l, ql_combine(c, &both, XS_OP_FILTER, 0));
 }
 
 /* [from, to] as year and month terms, as omindex does: posting lists
@@ -412,26 +408,23 @@ static xs_query *period_part(compiler *c, const lg_field *f, const char *plo, co
 static xs_query *date_terms(compiler *c, const lg_field *f, const char *from, const char *to)
 {
     qlist l = {0};
-    int y0 = atoi(from) / 10000, y1 = atoi(to) / 10000, failed = 0;
-    for (int y = y0; y <= y1 && !failed && l.n <= LG_DATE_TERMS_MAX; y++) {
+    int y0 = atoi(from) / 10000, y1 = atoi(to) / 10000, rc = 0;
+    for (int y = y0; y <= y1 && rc == 0 && l.n <= LG_DATE_TERMS_MAX; y++) {
         char lo[16], hi[16];
         snprintf(lo, sizeof lo, "%04d0000", y);
         snprintf(hi, sizeof hi, "%04d9999", y);
-        int whole = strcmp(from, lo) <= 0 && strcmp(hi, to) <= 0;
+        if (strcmp(from, lo) <= 0 && strcmp(hi, to) <= 0) {
+            rc = add_period(c, &l, f, lo, hi, 4, from, to);
+            continue;
+        }
         /* Month 00 holds the dates known to the year only. */
-        for (int m = whole ? -1 : 0; m <= 12 && !failed; m++) {
-            if (m >= 0) {
-                snprintf(lo, sizeof lo, "%04d%02d00", y, m);
-                snprintf(hi, sizeof hi, "%04d%02d99", y, m);
-            }
-            xs_query *q = period_part(c, f, lo, hi, m < 0 ? 4 : 6, from, to, &failed);
-            if (q && ql_push(c, &l, q) < 0)
-                failed = 1;
-            if (whole)
-                break;
+        for (int m = 0; m <= 12 && rc == 0; m++) {
+            snprintf(lo, sizeof lo, "%04d%02d00", y, m);
+            snprintf(hi, sizeof hi, "%04d%02d99", y, m);
+            rc = add_period(c, &l, f, lo, hi, 6, from, to);
         }
     }
-    if (failed || l.n == 0 || l.n > LG_DATE_TERMS_MAX) {
+    if (rc != 0 || l.n == 0 || l.n > LG_DATE_TERMS_MAX) {
         ql_free(&l);
         return NULL;
     }
