@@ -9,6 +9,7 @@
 #include "err.h"
 #include "fields.h"
 #include "strbuf.h"
+#include "views.h"
 
 static const char help[] =
     "usage: legate show [OPTIONS] ID\n"
@@ -78,8 +79,13 @@ static int print_raw(sqlite3_stmt *st)
     return len && fwrite(raw, 1, len, stdout) != len ? -1 : 0;
 }
 
+/* The statement reading an article's shown columns; on failure
+ * sqlite3_errmsg(sql) says why. */
 static int prepare(sqlite3 *sql, sqlite3_stmt **st)
 {
+    lg_err e;
+    if (lg_views_create(sql, &e) != 0)
+        return -1;
     lg_sb q = LG_SB_INIT;
     n_shown = 0;
     for (int i = 0; i < LG_F__COUNT; i++) {

@@ -8,6 +8,7 @@
 #include "docdata.h"
 #include "dupes.h"
 #include "strbuf.h"
+#include "views.h"
 
 /* Outlets and speakers are the same kind of thing: a named entity found
  * through the keys of its spellings. One set of statements per table. */
@@ -94,7 +95,8 @@ int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e)
         return lg_err_set(e, LG_EXIT_DB, "out of memory");
     s->db = db;
     *out = s;
-    if (prepare_entity(s, &s->ent[ENT_OUTLET], "outlet", e) != 0 ||
+    if (lg_views_create(db, e) != 0 ||
+        prepare_entity(s, &s->ent[ENT_OUTLET], "outlet", e) != 0 ||
         prepare_entity(s, &s->ent[ENT_SPEAKER], "speaker", e) != 0)
         return -1;
     struct { sqlite3_stmt **st; const char *sql; } all[] = {
@@ -182,15 +184,17 @@ int lg_store_open_reader(const char *path, sqlite3 **db, lg_store **out, lg_err 
 {
     *out = NULL;
     int rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK ? 0 : -1;
-    if (rc == 0) {
-        sqlite3_busy_timeout(*db, 10000);
-        rc = sqlite3_exec(*db, "PRAGMA query_only = ON", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
-    }
     if (rc != 0)
         lg_err_set(e, LG_EXIT_DB, "%s: %s", path, sqlite3_errmsg(*db));
-    else if ((rc = lg_store_new(*db, out, e)) != 0)
-        lg_store_free(*out);
+    else {
+        sqlite3_busy_timeout(*db, 10000);
+        rc = lg_store_new(*db, out, e);
+    }
+    /* After lg_store_new: query_only refuses its TEMP views too. */
+    if (rc == 0 && sqlite3_exec(*db, "PRAGMA query_only = ON", NULL, NULL, NULL) != SQLITE_OK)
+        rc = lg_err_set(e, LG_EXIT_DB, "%s: %s", path, sqlite3_errmsg(*db));
     if (rc != 0) {
+        lg_store_free(*out);
         *out = NULL;
         sqlite3_close(*db);
         *db = NULL;

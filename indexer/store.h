@@ -19,6 +19,8 @@
 
 typedef struct lg_store lg_store;
 
+/* The statements over `db` (not owned), after creating its TEMP views
+ * (views.h). On failure *out may be set: lg_store_free() it. */
 int lg_store_new(sqlite3 *db, lg_store **out, lg_err *e);
 void lg_store_free(lg_store *s);
 /* A store for a thread beside the writer's: its own read-only connection

@@ -98,8 +98,9 @@ static const target_desc targets[] = {
                           " LEFT JOIN outlets o ON o.id = a.outlet_id",
                           quote_exprs, 1,
                           LG_SLOT_QUOTE_KEY, LG_F_OCCURRENCES,
-                          "SELECT outlet, coalesce(date, '9999'), article_id FROM quote_copies"
-                          " WHERE qkey = ? AND outlet IS NOT NULL",
+                          "SELECT o.name, coalesce(a.date, '9999'), a.id FROM quotes q"
+                          " JOIN articles a ON a.id = q.article_id"
+                          " JOIN outlets o ON o.id = a.outlet_id WHERE q.qkey = ?",
                           0,
                           "SELECT id FROM quotes WHERE qkey = ?1 AND id <> ?2"},
 };

@@ -6,6 +6,7 @@
 #include "dbdir.h"
 #include "migrate.h"
 #include "testutil.h"
+#include "views.h"
 
 static int user_version(sqlite3 *db)
 {
@@ -24,11 +25,69 @@ START_TEST(fresh_database_reaches_newest_version)
     ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
     ck_assert_int_eq(lg_migrate(db, err, sizeof err), 0);
     ck_assert_int_eq(user_version(db), lg_schema_version());
-    ck_assert_int_eq(sqlite3_exec(db, "SELECT id, source, outlet, speaker FROM article_view",
-                                  NULL, NULL, NULL), SQLITE_OK);
     /* Running again is a no-op. */
     ck_assert_int_eq(lg_migrate(db, err, sizeof err), 0);
     sqlite3_close(db);
+}
+END_TEST
+
+static int stored_views(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'view'",
+                                        -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static int readable(sqlite3 *db, const char *sql)
+{
+    return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* The views are no part of the stored schema (an upgrade drops the old
+ * ones): a connection that asks for them has them, read-only too, and
+ * no other connection does. */
+START_TEST(views_on_demand)
+{
+    sqlite3 *db;
+    char err[256];
+    ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+    ck_assert_int_eq(lg_migrate(db, err, sizeof err), 0);
+    ck_assert_int_eq(stored_views(db), 0);
+    ck_assert_int_eq(sqlite3_exec(db, "PRAGMA user_version = 8; CREATE VIEW article_view AS"
+                                  " SELECT 1; CREATE VIEW quote_copies AS SELECT 2",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(lg_migrate(db, err, sizeof err), 0);
+    ck_assert_int_eq(stored_views(db), 0);
+    sqlite3_close(db);
+
+    char *tmp = lg_test_tmpdir();
+    lg_dbdir d, other;
+    lg_err e;
+    ck_assert_int_eq(lg_dbdir_open(tmp, LG_DB_CREATE, &d, &e), 0);
+    lg_dbdir_close(&d);
+    ck_assert_int_eq(lg_dbdir_open_lazy(tmp, &d, &e), 0);
+    ck_assert_int_eq(lg_dbdir_open_lazy(tmp, &other, &e), 0);
+    sqlite3 *sql = lg_dbdir_sql(&d, &e), *sql2 = lg_dbdir_sql(&other, &e);
+    ck_assert_ptr_nonnull(sql);
+    ck_assert_ptr_nonnull(sql2);
+    const char *article = "SELECT id, source, outlet, speaker, speakers, dup_group FROM article_view";
+    const char *quote = "SELECT quote_id, quote, speaker, partial, qkey FROM quote_view";
+    ck_assert(!readable(sql, article));
+    ck_assert_int_eq(lg_views_create(sql, &e), 0);
+    ck_assert_int_eq(lg_views_create(sql, &e), 0);
+    ck_assert(readable(sql, article));
+    ck_assert(readable(sql, quote));
+    ck_assert(!readable(sql2, article));
+    ck_assert(!readable(sql2, quote));
+    ck_assert_int_eq(stored_views(sql2), 0);
+    lg_dbdir_close(&other);
+    lg_dbdir_close(&d);
+    lg_test_rmdir(tmp);
+    free(tmp);
 }
 END_TEST
 
@@ -170,6 +229,7 @@ int main(void)
     Suite *s = suite_create("migrate");
     TCase *tc = tcase_create("migrations");
     tcase_add_test(tc, fresh_database_reaches_newest_version);
+    tcase_add_test(tc, views_on_demand);
     tcase_add_test(tc, newer_database_is_refused);
     tcase_add_test(tc, failed_migration_rolls_back);
     tcase_add_test(tc, dbdir_modes);
