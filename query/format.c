@@ -353,11 +353,19 @@ static int table_hit(lg_fmt *w, const lg_hit *h)
 
 /* Feed text is scraped from the web: control bytes (ESC above all) are
  * shown as spaces so they can never drive the terminal. */
+static int is_control(char c)
+{
+    return (unsigned char)c < 0x20 || c == 0x7f;
+}
+
 static void add_clean(lg_sb *sb, const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        lg_sb_addc(sb, c < 0x20 || c == 0x7f ? ' ' : (char)c);
+    for (size_t i = 0, run; i < len; i = run + 1) {
+        for (run = i; run < len && !is_control(s[run]); run++)
+            ;
+        lg_sb_add(sb, s + i, run - i);
+        if (run < len)
+            lg_sb_addc(sb, ' ');
     }
 }
 
@@ -366,6 +374,11 @@ static size_t display_width(const char *s, size_t len)
 {
     size_t width = 0;
     for (size_t i = 0; i < len;) {
+        if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+            width++; /* printable ASCII, most of any text */
+            i++;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                               (utf8proc_ssize_t)(len - i), &cp);
@@ -429,9 +442,12 @@ static void text_wrapped(lg_sb *sb, const char *s, hl_cursor *c)
             lg_sb_addc(sb, ' ');
             col++;
         }
+        if (!c) {
+            add_clean(sb, s + p, end - p);
+            p = end;
+        }
         for (; p < end; p++) {
-            if (c)
-                hl_at(sb, c, p);
+            hl_at(sb, c, p);
             add_clean(sb, s + p, 1);
         }
         if (c)

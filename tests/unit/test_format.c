@@ -296,6 +296,28 @@ START_TEST(test_text_wraps_utf8)
 }
 END_TEST
 
+/* Wide characters take two columns, and a control character inside a
+ * word is shown as a space: 19 words of four columns fit a line (5 of
+ * indent, then 4 + 18 * 5 = 94 columns). */
+START_TEST(test_text_wraps_wide_and_control)
+{
+    char snippet[4096] = "ab\001cd ";
+    for (int i = 0; i < 40; i++)
+        strcat(snippet, "中文 ");
+    char *out = render_one(LG_FMT_TEXT, 0, NULL, snippet);
+    const char *line = strstr(out, "     ab cd 中文");
+    ck_assert_ptr_nonnull(line);
+    line = strchr(line, '\n') + 1;
+    const char *end = strchr(line, '\n');
+    int words = 0;
+    for (const char *p = line; (p = strstr(p, "中文")) && p < end; p++)
+        words++;
+    ck_assert_int_eq(words, 19);
+    ck_assert_int_eq((int)(end - line), 5 + 19 * 6 + 18);
+    free(out);
+}
+END_TEST
+
 START_TEST(test_write_failure)
 {
     for (lg_format f = LG_FMT_TEXT; f <= LG_FMT_TSV; f++) {
@@ -349,6 +371,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_text_color);
     tcase_add_test(tc, test_text_missing_and_blank_line);
     tcase_add_test(tc, test_text_wraps_utf8);
+    tcase_add_test(tc, test_text_wraps_wide_and_control);
     tcase_add_test(tc, test_write_failure);
     tcase_add_test(tc, test_write_failure_at_end);
     suite_add_tcase(s, tc);
