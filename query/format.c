@@ -351,13 +351,13 @@ static int table_hit(lg_fmt *w, const lg_hit *h)
 
 /* ---- text --------------------------------------------------------- */
 
-/* Feed text is scraped from the web: control bytes (ESC above all) are
- * shown as spaces so they can never drive the terminal. */
 static int is_control(char c)
 {
     return (unsigned char)c < 0x20 || c == 0x7f;
 }
 
+/* Feed text is scraped from the web: control bytes (ESC above all) are
+ * shown as spaces so they can never drive the terminal. */
 static void add_clean(lg_sb *sb, const char *s, size_t len)
 {
     for (size_t i = 0, run; i < len; i = run + 1) {

@@ -34,7 +34,7 @@ void lg_docdata_set_wanted(int wanted);
 int lg_docdata_wanted(void);
 
 /* The statement reading one article's (quotation's) data; bind ?1 = id.
- * The caller sqlite3_finalize()s it. */
+ * `sql` must have the views (views.h). The caller sqlite3_finalize()s it. */
 int lg_docdata_prepare(sqlite3 *sql, lg_data_kind kind, sqlite3_stmt **st, lg_err *e);
 
 /* The data of `id`: 1 with *out malloc()ed (caller frees), 0 when there is
