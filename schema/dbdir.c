@@ -92,8 +92,8 @@ static int open_sqlite(lg_dbdir *db, lg_db_mode mode, int immutable, lg_err *e)
     free(uri);
     if (rc != SQLITE_OK)
         return lg_err_set(e, LG_EXIT_DB, "%s: %s", db->sqlite_path, sqlite3_errmsg(db->sql));
-    /* Writers wait for each other rather than fail at once, and readers
-     * for a writer switching the file to WAL (once per run). A writer's page cache is 64 MiB, not 2: indexing
+    /* Writers wait for each other rather than fail at once; readers never
+     * wait in WAL mode. A writer's page cache is 64 MiB, not 2: indexing
      * inserts at random places in the MinHash band index, and every miss
      * is a read (bench/README.md, "Where indexing time goes"). */
     sqlite3_busy_timeout(db->sql, 10000);
@@ -175,7 +175,6 @@ static int open_checked(lg_dbdir *db, lg_db_mode mode, lg_err *e)
     if (mode != LG_DB_CREATE && !exists(db->sqlite_path))
         return lg_err_set(e, LG_EXIT_DB,
                           "%s: no Legate database here (create one with `legate index`)", db->dir);
-    db->writes = mode != LG_DB_READ;
     if (open_sqlite(db, mode, 0, e) != 0)
         return -1;
     if (check_schema(db, mode, e) != 0 && reopen_immutable(db, mode, e) != 0)
@@ -232,21 +231,8 @@ sqlite3 *lg_dbdir_sql(lg_dbdir *db, lg_err *e)
     return db->sql;
 }
 
-/* A WAL file makes every reader process that opens it first rebuild the
- * shared wal-index (-shm): a tenth of a one-process search. So the file
- * is in WAL mode only while a writer has it open: the last writer to
- * close turns WAL off. SQLite refuses (at once, no busy wait) while any
- * other connection is open, and the file simply stays in WAL mode. */
-static void leave_wal(sqlite3 *sql)
-{
-    sqlite3_busy_timeout(sql, 0);
-    sqlite3_exec(sql, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-}
-
 void lg_dbdir_close(lg_dbdir *db)
 {
-    if (db->sql && db->writes)
-        leave_wal(db->sql);
     sqlite3_close(db->sql);
     free(db->dir);
     free(db->sqlite_path);

@@ -3,11 +3,8 @@
  * (legate.sqlite, the truth) and the Xapian index (xapian/, derived).
  *
  * lg_dbdir_open resolves the directory (--db, else $LEGATE_DB, else
- * ./legate.db), and opens SQLite with foreign keys on, a busy timeout, and
- * the schema migrated; a writer puts the file in WAL mode, and
- * lg_dbdir_close puts it back in rollback-journal mode when that writer is
- * the last connection to it (WAL only while writing: README, "WAL only
- * while someone writes"). Only LG_DB_CREATE creates anything;
+ * ./legate.db), and opens SQLite with WAL, foreign keys on, a busy
+ * timeout, and the schema migrated. Only LG_DB_CREATE creates anything;
  * the other modes refuse a missing database with LG_EXIT_DB. Opening
  * applies the directory's quotation docid base (shard.h).
  *
@@ -28,7 +25,6 @@ typedef struct {
     char *sqlite_path;  /* owned: dir/legate.sqlite */
     char *xapian_path;  /* owned: dir/xapian */
     sqlite3 *sql;       /* owned; closed by lg_dbdir_close */
-    int writes;         /* opened LG_DB_WRITE or LG_DB_CREATE */
 } lg_dbdir;
 
 /* The directory a command should use: `flag` if non-NULL, else $LEGATE_DB,

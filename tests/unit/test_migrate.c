@@ -91,51 +91,6 @@ START_TEST(views_on_demand)
 }
 END_TEST
 
-static const char *journal_mode(sqlite3 *db)
-{
-    static char mode[16];
-    sqlite3_stmt *st;
-    ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-    snprintf(mode, sizeof mode, "%s", (const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    return mode;
-}
-
-/* The file is in WAL mode while a writer has it open, and the last writer
- * to close turns WAL off; one still read by another connection stays in
- * WAL mode, and that reader reads on. */
-START_TEST(wal_only_while_writing)
-{
-    char *tmp = lg_test_tmpdir();
-    lg_dbdir w, r;
-    lg_err e;
-    ck_assert_int_eq(lg_dbdir_open(tmp, LG_DB_CREATE, &w, &e), 0);
-    ck_assert_str_eq(journal_mode(w.sql), "wal");
-    lg_dbdir_close(&w);
-    ck_assert_int_eq(lg_dbdir_open(tmp, LG_DB_READ, &r, &e), 0);
-    ck_assert_str_eq(journal_mode(r.sql), "delete");
-    ck_assert_int_eq(user_version(r.sql), lg_schema_version());
-
-    ck_assert_int_eq(lg_dbdir_open(tmp, LG_DB_WRITE, &w, &e), 0);
-    ck_assert_str_eq(journal_mode(w.sql), "wal");
-    ck_assert_int_eq(user_version(r.sql), lg_schema_version()); /* a read sees the switch */
-    ck_assert_str_eq(journal_mode(r.sql), "wal");
-    lg_dbdir_close(&w);
-    ck_assert_str_eq(journal_mode(r.sql), "wal");
-    ck_assert_int_eq(user_version(r.sql), lg_schema_version());
-    lg_dbdir_close(&r);
-
-    ck_assert_int_eq(lg_dbdir_open(tmp, LG_DB_WRITE, &w, &e), 0);
-    lg_dbdir_close(&w);
-    ck_assert_int_eq(lg_dbdir_open(tmp, LG_DB_READ, &r, &e), 0);
-    ck_assert_str_eq(journal_mode(r.sql), "delete");
-    lg_dbdir_close(&r);
-    lg_test_rmdir(tmp);
-    free(tmp);
-}
-END_TEST
-
 START_TEST(newer_database_is_refused)
 {
     sqlite3 *db;
@@ -275,7 +230,6 @@ int main(void)
     TCase *tc = tcase_create("migrations");
     tcase_add_test(tc, fresh_database_reaches_newest_version);
     tcase_add_test(tc, views_on_demand);
-    tcase_add_test(tc, wal_only_while_writing);
     tcase_add_test(tc, newer_database_is_refused);
     tcase_add_test(tc, failed_migration_rolls_back);
     tcase_add_test(tc, dbdir_modes);
