@@ -63,7 +63,23 @@ done
 CHECKS=$((CHECKS + 1))
 [ "$iterations" -ge 3 ] || fail "the readers barely ran ($iterations searches)"
 
+# A reader stalled on its output (a pager nobody scrolls) holds a read
+# transaction: neither an index run nor a search may wait for it.
+mkfifo "$WORK/stalled"
+("$LEGATE_BIN" export --format ndjson >"$WORK/stalled" 2>/dev/null) &
+stalled=$!
+exec 7<"$WORK/stalled"   # opened, never read: the export blocks once the pipe is full
+sleep 1
+LATE=5
+gen_feed "$WORK/in/late.jsonl" late "$LATE"
+expect_exit 0 lg index --quiet "$WORK/in/late.jsonl"
+expect_exit 0 lg search --limit 1 late
+CHECKS=$((CHECKS + 1))
+kill -0 "$stalled" 2>/dev/null || fail "the export was not stalled: the check proves nothing"
+kill "$stalled" 2>/dev/null
+exec 7<&-
+wait "$stalled" 2>/dev/null
 expect_exit 0 lg check
-expect_eq $(((RUNS + 1) * PER_RUN)) "$(sqlite_q 'SELECT count(DISTINCT source) FROM articles')" "every article in SQLite once"
-expect_eq $(((RUNS + 1) * PER_RUN)) "$(xapian_articles)" "every article in Xapian"
+expect_eq $(((RUNS + 1) * PER_RUN + LATE)) "$(sqlite_q 'SELECT count(DISTINCT source) FROM articles')" "every article in SQLite once"
+expect_eq $(((RUNS + 1) * PER_RUN + LATE)) "$(xapian_articles)" "every article in Xapian"
 finish
