@@ -2,6 +2,7 @@
 
 #include "analyze_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- word lists ---- */
@@ -94,17 +95,97 @@ int lg_out(const lg_reading *r, size_t i)
     return i < r->ts.n && r->role[i] == LG_OUT;
 }
 
+/* Room for `more` bytes in f->text. */
+static int fold_room(lg_folds *f, size_t more)
+{
+    if (f->len + more <= f->cap)
+        return 0;
+    size_t cap = f->cap ? f->cap : 4096;
+    while (cap < f->len + more)
+        cap *= 2;
+    char *text = realloc(f->text, cap);
+    if (!text)
+        return -1;
+    f->text = text;
+    f->cap = cap;
+    return 0;
+}
+
+int lg_reading_fold(lg_reading *r)
+{
+    lg_folds *f = &r->folds;
+    if (r->ts.n > f->n_at) {
+        size_t *at = realloc(f->at, r->ts.n * sizeof *at);
+        if (!at)
+            return -1;
+        f->at = at;
+        f->n_at = r->ts.n;
+    }
+    f->len = 0;
+    for (size_t i = 0; i < r->ts.n; i++) {
+        const lg_etok *t = tok(r, i);
+        if (fold_room(f, LG_FOLD_CAP) != 0)
+            return -1;
+        f->at[i] = f->len;
+        size_t n = lg_etok_word(t) ? lg_span_fold(r->s, t->start, lg_etok_bare_end(r->s, t),
+                                                  f->text + f->len) : 0;
+        f->text[f->len + n] = '\0';
+        f->len += n + 1;
+    }
+    return 0;
+}
+
+void lg_reading_free_folds(lg_reading *r)
+{
+    free(r->folds.text);
+    free(r->folds.at);
+    memset(&r->folds, 0, sizeof r->folds);
+}
+
+/* Token i folded, without its possessive: "" for punctuation. */
+static const char *folded(const lg_reading *r, size_t i)
+{
+    return r->folds.text + r->folds.at[i];
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+    if (!*w)
+        return 0;
+    for (; *list; list++)
+        if ((*list)[0] == w[0] && strcmp(*list, w) == 0)
+            return 1;
+    return 0;
+}
+
 int lg_word_in(const lg_reading *r, size_t i, const char *const *list)
 {
-    const lg_etok *t = tok(r, i);
-    return lg_etok_word(t) && lg_span_in(r->s, t->start, lg_etok_bare_end(r->s, t), list);
+    return in_list(folded(r, i), list);
+}
+
+/* As lg_phrase_at, on the folded words: a possessive spells no word of a
+ * phrase. */
+size_t lg_reading_phrase_at(const lg_reading *r, size_t i, const char *phrase)
+{
+    size_t k = 0;
+    while (*phrase) {
+        size_t n = strcspn(phrase, " ");
+        if (i + k >= r->ts.n || (tok(r, i + k)->flags & LG_W_POSS))
+            return 0;
+        const char *w = folded(r, i + k);
+        if (strncmp(w, phrase, n) != 0 || w[n] != '\0')
+            return 0;
+        k++;
+        phrase += n + (phrase[n] == ' ');
+    }
+    return k;
 }
 
 size_t lg_phrase_in(const lg_reading *r, size_t i, const char *const *phrases)
 {
     size_t n = 0;
     for (; *phrases && !n; phrases++)
-        n = lg_phrase_at(r->s, &r->ts, i, *phrases);
+        n = lg_reading_phrase_at(r, i, *phrases);
     return n;
 }
 
@@ -138,16 +219,19 @@ int lg_speech_verb(const lg_reading *r, size_t i, unsigned skip)
 
 /* ---- titles ---- */
 
+static const lg_title *title_of(const char *folded)
+{
+    for (size_t k = 0; *folded && k < sizeof titles / sizeof *titles; k++)
+        if (titles[k].word[0] == folded[0] && strcmp(titles[k].word, folded) == 0)
+            return &titles[k];
+    return NULL;
+}
+
 /* The words are lower case: the span is folded once and compared. */
 static const lg_title *title_in(const char *s, size_t start, size_t end)
 {
     char folded[LG_FOLD_CAP];
-    if (!lg_span_fold(s, start, end, folded))
-        return NULL;
-    for (size_t k = 0; k < sizeof titles / sizeof *titles; k++)
-        if (titles[k].word[0] == folded[0] && strcmp(titles[k].word, folded) == 0)
-            return &titles[k];
-    return NULL;
+    return lg_span_fold(s, start, end, folded) ? title_of(folded) : NULL;
 }
 
 const lg_title *lg_title_at(const lg_reading *r, size_t i)
@@ -160,7 +244,7 @@ const lg_title *lg_title_at(const lg_reading *r, size_t i)
         first++;
     while (last > t->start && r->s[last - 1] != '-')
         last--;
-    const lg_title *title = title_in(r->s, t->start, end);
+    const lg_title *title = title_of(folded(r, i));
     if (!title && first < end)
         title = title_in(r->s, t->start, first);
     if (!title && first < end)

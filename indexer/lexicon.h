@@ -38,11 +38,29 @@ enum {
     LG_MAX_PAREN = 14  /* tokens in ", asked about the remarks during a stop in Warsaw," */
 };
 
+/* Each token of a reading lower-cased without its possessive (as
+ * lg_span_fold), so that a word is folded once, not once per list it is
+ * looked up in: an empty string for punctuation and for a word too long
+ * to fold (which is in no list). */
+typedef struct {
+    char *text;      /* the folded words, each NUL-terminated */
+    size_t *at;      /* per token: the offset of its word in text */
+    size_t len, cap; /* bytes used and allocated in text */
+    size_t n_at;     /* tokens allocated in at */
+} lg_folds;
+
 typedef struct {
     const char *s;       /* the text */
     lg_etoks ts;         /* its tokens */
     unsigned char *role; /* one per token, LG_OUT for the reporter's words */
+    lg_folds folds;      /* ts folded: lg_reading_fold after each scan */
 } lg_reading;
+
+/* Folds r->ts into r->folds; to be called after every lg_etoks_scan of
+ * r->ts, before any lookup. 0, or -1 when out of memory. */
+int lg_reading_fold(lg_reading *r);
+/* Frees r->folds (the reader frees ts and role). */
+void lg_reading_free_folds(lg_reading *r);
 
 extern const char *const lg_auxiliaries[];
 extern const char *const lg_subject_pronouns[];
@@ -57,8 +75,9 @@ extern const char *const lg_source_phrases[];
 int lg_out(const lg_reading *r, size_t i);
 /* Whether token i is a word of the list, without its possessive. */
 int lg_word_in(const lg_reading *r, size_t i, const char *const *list);
-/* Number of tokens from i that spell one of the phrases (lg_phrase_at),
- * or 0. */
+/* Number of tokens from i that spell `phrase` (lg_phrase_at), or 0. */
+size_t lg_reading_phrase_at(const lg_reading *r, size_t i, const char *phrase);
+/* The same for the first of the phrases that matches, or 0. */
 size_t lg_phrase_in(const lg_reading *r, size_t i, const char *const *phrases);
 /* Whether token i starts with a Cyrillic letter. */
 int lg_cyrillic_word(const lg_reading *r, size_t i);

@@ -1060,7 +1060,7 @@ static int after_term_marker(const qx *x, size_t i)
 {
     for (const char *const *m = term_markers; *m; m++) {
         size_t n = 1 + (size_t)(strchr(*m, ' ') != NULL);
-        if (i >= n && lg_phrase_at(x->r.s, &x->r.ts, i - n, *m) == n)
+        if (i >= n && lg_reading_phrase_at(&x->r, i - n, *m) == n)
             return 1;
     }
     return 0;
@@ -1367,7 +1367,7 @@ static int prepare(qx *x, const char *text, size_t len, const lg_speaker_hit *sp
     x->r.s = text;
     x->last_subject = x->last_speaker = NONE;
     x->para_who = x->prev_para_who = x->para_named = x->prev_para_named = NONE;
-    if (lg_etoks_scan(&x->r.ts, text, len) < 0)
+    if (lg_etoks_scan(&x->r.ts, text, len) < 0 || lg_reading_fold(&x->r) < 0)
         return -1;
     size_t n = x->r.ts.n ? x->r.ts.n : 1;
     x->r.role = calloc(n, 1);
@@ -1390,6 +1390,7 @@ static int prepare(qx *x, const char *text, size_t len, const lg_speaker_hit *sp
 static void release(qx *x)
 {
     lg_etoks_free(&x->r.ts);
+    lg_reading_free_folds(&x->r);
     free(x->r.role);
     free(x->flags);
     free(x->ps);

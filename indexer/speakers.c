@@ -799,7 +799,8 @@ static size_t sentence_end(const spk *w, size_t i)
 static void read_block(spk *w, const lg_block *bl)
 {
     w->r.s = bl->text;
-    if (lg_etoks_scan(&w->r.ts, bl->text, bl->len) < 0 || mark_quotes(w) < 0) {
+    if (lg_etoks_scan(&w->r.ts, bl->text, bl->len) < 0 || lg_reading_fold(&w->r) < 0
+        || mark_quotes(w) < 0) {
         fail(w);
         return;
     }
@@ -869,6 +870,7 @@ static int collect(spk *w, lg_speaker_hit **out, size_t *n)
 static void release(spk *w)
 {
     lg_etoks_free(&w->r.ts);
+    lg_reading_free_folds(&w->r);
     free(w->r.role);
     free_known(&w->fulls);
     free_known(&w->singles);
