@@ -20,6 +20,12 @@ struct lg_syncer {
     int pending, busy, quit, failed;
     lg_built *docs; /* the pending pass's documents, or NULL */
     size_t n_docs;
+    /* The last pass's documents, written: freed by the thread that built
+     * them when it hands over the next pass, not by this one, which is an
+     * index run's bottleneck (bench/README.md, "Documents freed where
+     * they were built"). */
+    lg_built *spent;
+    size_t n_spent;
     int64_t from, to;
     int64_t applied; /* committed */
     int64_t written; /* written, maybe not yet committed: applied <= written */
@@ -56,8 +62,9 @@ static void *run(void *arg)
             committed = 1;
             rc = lg_sync_apply(s->store, s->xdb, s->stemmer, &to, NULL, &e);
         }
-        free_docs(docs, n);
         pthread_mutex_lock(&s->lock);
+        s->spent = docs;
+        s->n_spent = n;
         if (rc != 0 && !s->failed) {
             s->failed = 1;
             s->err = e;
@@ -87,6 +94,7 @@ static int wait_idle(lg_syncer *s, lg_err *e)
 
 static void release(lg_syncer *s)
 {
+    free_docs(s->spent, s->n_spent);
     lg_store_free(s->store);
     sqlite3_close(s->db);
     lg_stemmer_free(s->stemmer);
@@ -124,6 +132,10 @@ int lg_syncer_kick_built(lg_syncer *s, lg_built *docs, size_t n, int64_t from, i
 {
     pthread_mutex_lock(&s->lock);
     int rc = wait_idle(s, e);
+    lg_built *spent = s->spent;
+    size_t n_spent = s->n_spent;
+    s->spent = NULL;
+    s->n_spent = 0;
     if (rc == 0) {
         s->docs = docs;
         s->n_docs = n;
@@ -133,6 +145,7 @@ int lg_syncer_kick_built(lg_syncer *s, lg_built *docs, size_t n, int64_t from, i
         pthread_cond_signal(&s->wake);
     }
     pthread_mutex_unlock(&s->lock);
+    free_docs(spent, n_spent);
     if (rc != 0)
         free_docs(docs, n);
     return rc;
