@@ -123,11 +123,22 @@ void lg_built_clear(lg_built *b)
 
 /* Old quotation documents go first, found by their parent term: their ids
  * change when the article is rewritten. */
-int lg_sync_write(xs_db *xdb, const lg_built *b, lg_err *e)
+/* Whether the index may hold quotations of article b (held_max: lg_sync_write's). */
+static int may_have_quotes(const lg_built *b, int64_t *held_max)
+{
+    if (!held_max || *held_max < 0)
+        return 1;
+    if (b->id <= *held_max)
+        return 1;
+    *held_max = b->id;
+    return !b->doc;
+}
+
+int lg_sync_write(xs_db *xdb, const lg_built *b, int64_t *held_max, lg_err *e)
 {
     char parent[48];
     snprintf(parent, sizeof parent, "%s%lld", lg_field_get(LG_F_PARENT)->xprefix, (long long)b->id);
-    if (xs_db_delete_term(xdb, parent) != XS_OK)
+    if (may_have_quotes(b, held_max) && xs_db_delete_term(xdb, parent) != XS_OK)
         return xapian_fail(xdb, e, "delete quotes");
     if (!b->doc)
         return xs_db_delete(xdb, (uint64_t)b->id) == XS_OK ? 0 : xapian_fail(xdb, e, "delete");
@@ -147,7 +158,7 @@ static int apply_one(void *vctx, int64_t id)
     if (lg_sync_build(c->store, c->stemmer, id, &b, c->e) != 0)
         return -1;
     c->applied++;
-    int rc = lg_sync_write(c->xdb, &b, c->e);
+    int rc = lg_sync_write(c->xdb, &b, NULL, c->e);
     lg_built_clear(&b);
     return rc;
 }
@@ -254,7 +265,7 @@ int lg_sync_apply(lg_store *s, xs_db *xdb, lg_stemmer *st, int64_t *to, uint64_t
 }
 
 int lg_sync_apply_built(xs_db *xdb, const lg_built *docs, size_t n, int64_t from, int64_t to,
-                        int *committed, lg_err *e)
+                        int64_t *held_max, int *committed, lg_err *e)
 {
     int64_t applied;
     *committed = 0;
@@ -263,7 +274,7 @@ int lg_sync_apply_built(xs_db *xdb, const lg_built *docs, size_t n, int64_t from
     if (applied != from || to - from != (int64_t)n)
         return 1;
     for (size_t i = 0; i < n; i++)
-        if (lg_sync_write(xdb, &docs[i], e) != 0)
+        if (lg_sync_write(xdb, &docs[i], held_max, e) != 0)
             return -1;
     if (to == from)
         return 0;

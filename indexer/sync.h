@@ -59,8 +59,11 @@ typedef struct {
  * transaction it sees that transaction's writes). */
 int lg_sync_build(lg_store *s, lg_stemmer *st, int64_t id, lg_built *b, lg_err *e);
 /* Deletes the article's old quotation documents and writes b (or deletes
- * the article), without committing. */
-int lg_sync_write(xs_db *xdb, const lg_built *b, lg_err *e);
+ * the article), without committing. *held_max (NULL or -1: unknown) is an
+ * article id above which `xdb` has never held an article, so that an
+ * article above it has no old quotations to look for (a Xapian lookup per
+ * article, 3 % of a build from empty); it is raised to b->id. */
+int lg_sync_write(xs_db *xdb, const lg_built *b, int64_t *held_max, lg_err *e);
 void lg_built_clear(lg_built *b);
 
 /* lg_sync_apply with the documents built by the writer before it
@@ -70,9 +73,10 @@ void lg_built_clear(lg_built *b);
  * It writes the documents and the applied seq `to` but commits them only
  * when lg_sync_commit_due says so (*committed = 1); until a commit, the
  * outbox rows stay (Xapian's committed seq is what a crash replays from)
- * and the writer reads the uncommitted seq as its own. */
+ * and the writer reads the uncommitted seq as its own. held_max is
+ * lg_sync_write's. */
 int lg_sync_apply_built(xs_db *xdb, const lg_built *docs, size_t n, int64_t from, int64_t to,
-                        int *committed, lg_err *e);
+                        int64_t *held_max, int *committed, lg_err *e);
 
 /* Whether the writes pending in `xdb` are due to be committed. Xapian
  * keeps postings and positions keyed by term, so a commit rewrites every

@@ -27,6 +27,7 @@ struct lg_syncer {
     lg_built *spent;
     size_t n_spent;
     int64_t from, to;
+    int64_t held_max; /* lg_sync_write's: 0 for an index begun empty, -1 unknown */
     int64_t applied; /* committed */
     int64_t written; /* written, maybe not yet committed: applied <= written */
     lg_err err;
@@ -57,9 +58,11 @@ static void *run(void *arg)
         lg_test_pause("between-commits");
         lg_err e = {0};
         int committed = 1;
-        int rc = docs ? lg_sync_apply_built(s->xdb, docs, n, from, to, &committed, &e) : 1;
+        int rc = docs ? lg_sync_apply_built(s->xdb, docs, n, from, to, &s->held_max, &committed, &e)
+                      : 1;
         if (rc == 1) {
             committed = 1;
+            s->held_max = -1; /* what SQLite's pass writes is not followed */
             rc = lg_sync_apply(s->store, s->xdb, s->stemmer, &to, NULL, &e);
         }
         pthread_mutex_lock(&s->lock);
@@ -111,6 +114,10 @@ int lg_syncer_start(lg_syncer **out, const char *sqlite_path, xs_db *xdb, lg_err
     if (!s)
         return lg_err_set(e, LG_EXIT_DB, "out of memory");
     s->xdb = xdb;
+    uint64_t docs;
+    if (xs_db_doccount(xdb, &docs) != XS_OK)
+        docs = 1;
+    s->held_max = docs ? -1 : 0;
     pthread_mutex_init(&s->lock, NULL);
     pthread_cond_init(&s->wake, NULL);
     pthread_cond_init(&s->idle, NULL);

@@ -61,4 +61,21 @@ expect_eq 1 "$(lg quotes --format json симметрично | jq .total)" "new
 rm "$WORK/z.txt"
 lg index --quiet --prune "$WORK"
 expect_eq 0 "$(lg quotes --format json симметрично | jq .total)" "pruned article's quotations gone"
+
+# An article read twice in one run into an empty database (a feed that
+# repeats a url): the second version's quotation replaces the first's,
+# whether the two land in one batch or in two.
+cat >"$WORK/rewrite.jsonl" <<'JSONL'
+{"url":"https://example.test/a","text":"\"We reject the alpha plan outright,\" Lavrov said on Monday."}
+{"url":"https://example.test/b","text":"Talks continued in Geneva on Tuesday without a statement."}
+{"url":"https://example.test/a","text":"\"We welcome the beta plan warmly,\" Lavrov said on Monday."}
+JSONL
+for batch in 1 1000; do
+  db=$WORK/rewrite-$batch
+  LEGATE_BATCH=$batch LEGATE_DB=$db lg index --quiet "$WORK/rewrite.jsonl"
+  expect_eq 0 "$(LEGATE_DB=$db lg quotes --format json alpha | jq '.total + (.results | length)')" \
+    "batch size $batch: the first version's quotation is gone"
+  expect_eq 1 "$(LEGATE_DB=$db lg quotes --format json beta | jq '.results | length')" \
+    "batch size $batch: the second version's is there"
+done
 finish
