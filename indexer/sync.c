@@ -121,19 +121,17 @@ void lg_built_clear(lg_built *b)
     memset(b, 0, sizeof *b);
 }
 
-/* Old quotation documents go first, found by their parent term: their ids
- * change when the article is rewritten. */
 /* Whether the index may hold quotations of article b (held_max: lg_sync_write's). */
 static int may_have_quotes(const lg_built *b, int64_t *held_max)
 {
-    if (!held_max || *held_max < 0)
-        return 1;
-    if (b->id <= *held_max)
+    if (!held_max || *held_max < 0 || b->id <= *held_max)
         return 1;
     *held_max = b->id;
     return !b->doc;
 }
 
+/* Old quotation documents go first, found by their parent term: their ids
+ * change when the article is rewritten. */
 int lg_sync_write(xs_db *xdb, const lg_built *b, int64_t *held_max, lg_err *e)
 {
     char parent[48];
