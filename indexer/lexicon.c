@@ -1,7 +1,9 @@
 #include "lexicon.h"
 
 #include "analyze_internal.h"
+#include "wordset.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,9 +118,13 @@ int lg_reading_fold(lg_reading *r)
     lg_folds *f = &r->folds;
     if (r->ts.n > f->n_at) {
         size_t *at = realloc(f->at, r->ts.n * sizeof *at);
-        if (!at)
+        if (at)
+            f->at = at;
+        uint32_t *hash = realloc(f->hash, r->ts.n * sizeof *hash);
+        if (hash)
+            f->hash = hash;
+        if (!at || !hash)
             return -1;
-        f->at = at;
         f->n_at = r->ts.n;
     }
     f->len = 0;
@@ -130,6 +136,7 @@ int lg_reading_fold(lg_reading *r)
         size_t n = lg_etok_word(t) ? lg_span_fold(r->s, t->start, lg_etok_bare_end(r->s, t),
                                                   f->text + f->len) : 0;
         f->text[f->len + n] = '\0';
+        f->hash[i] = lg_word_hash(f->text + f->len);
         f->len += n + 1;
     }
     return 0;
@@ -139,6 +146,7 @@ void lg_reading_free_folds(lg_reading *r)
 {
     free(r->folds.text);
     free(r->folds.at);
+    free(r->folds.hash);
     memset(&r->folds, 0, sizeof r->folds);
 }
 
@@ -148,19 +156,9 @@ static const char *folded(const lg_reading *r, size_t i)
     return r->folds.text + r->folds.at[i];
 }
 
-static int in_list(const char *w, const char *const *list)
-{
-    if (!*w)
-        return 0;
-    for (; *list; list++)
-        if ((*list)[0] == w[0] && strcmp(*list, w) == 0)
-            return 1;
-    return 0;
-}
-
 int lg_word_in(const lg_reading *r, size_t i, const char *const *list)
 {
-    return in_list(folded(r, i), list);
+    return lg_wordset_has(list, folded(r, i), r->folds.hash[i]);
 }
 
 /* As lg_phrase_at, on the folded words: a possessive spells no word of a
@@ -183,6 +181,8 @@ size_t lg_reading_phrase_at(const lg_reading *r, size_t i, const char *phrase)
 
 size_t lg_phrase_in(const lg_reading *r, size_t i, const char *const *phrases)
 {
+    if (i >= r->ts.n || !lg_wordset_has_lead(phrases, folded(r, i), r->folds.hash[i]))
+        return 0;
     size_t n = 0;
     for (; *phrases && !n; phrases++)
         n = lg_reading_phrase_at(r, i, *phrases);
@@ -219,10 +219,26 @@ int lg_speech_verb(const lg_reading *r, size_t i, unsigned skip)
 
 /* ---- titles ---- */
 
-static const lg_title *title_of(const char *folded)
+#define N_TITLES (sizeof titles / sizeof *titles)
+
+/* The titles' words as a list (wordset.h), so that the words of a text,
+ * nearly all no title, are turned away by one lookup. */
+static const char *title_words[N_TITLES + 1];
+static pthread_once_t title_words_once = PTHREAD_ONCE_INIT;
+
+static void list_title_words(void)
 {
-    for (size_t k = 0; *folded && k < sizeof titles / sizeof *titles; k++)
-        if (titles[k].word[0] == folded[0] && strcmp(titles[k].word, folded) == 0)
+    for (size_t k = 0; k < N_TITLES; k++)
+        title_words[k] = titles[k].word;
+}
+
+static const lg_title *title_of(const char *folded, uint32_t hash)
+{
+    pthread_once(&title_words_once, list_title_words);
+    if (!lg_wordset_has(title_words, folded, hash))
+        return NULL;
+    for (size_t k = 0; k < N_TITLES; k++)
+        if (strcmp(titles[k].word, folded) == 0)
             return &titles[k];
     return NULL;
 }
@@ -231,7 +247,7 @@ static const lg_title *title_of(const char *folded)
 static const lg_title *title_in(const char *s, size_t start, size_t end)
 {
     char folded[LG_FOLD_CAP];
-    return lg_span_fold(s, start, end, folded) ? title_of(folded) : NULL;
+    return lg_span_fold(s, start, end, folded) ? title_of(folded, lg_word_hash(folded)) : NULL;
 }
 
 const lg_title *lg_title_at(const lg_reading *r, size_t i)
@@ -244,7 +260,7 @@ const lg_title *lg_title_at(const lg_reading *r, size_t i)
         first++;
     while (last > t->start && r->s[last - 1] != '-')
         last--;
-    const lg_title *title = title_of(folded(r, i));
+    const lg_title *title = title_of(folded(r, i), r->folds.hash[i]);
     if (!title && first < end)
         title = title_in(r->s, t->start, first);
     if (!title && first < end)

@@ -45,6 +45,7 @@ enum {
 typedef struct {
     char *text;      /* the folded words, each NUL-terminated */
     size_t *at;      /* per token: the offset of its word in text */
+    uint32_t *hash;  /* per token: lg_word_hash of its word */
     size_t len, cap; /* bytes used and allocated in text */
     size_t n_at;     /* tokens allocated in at */
 } lg_folds;
@@ -73,7 +74,8 @@ extern const char *const lg_source_phrases[];
 
 /* Whether token i exists and is the reporter's. */
 int lg_out(const lg_reading *r, size_t i);
-/* Whether token i is a word of the list, without its possessive. */
+/* Whether token i is a word of the list, without its possessive. The
+ * list is static (wordset.h). */
 int lg_word_in(const lg_reading *r, size_t i, const char *const *list);
 /* Number of tokens from i that spell `phrase` (lg_phrase_at), or 0. */
 size_t lg_reading_phrase_at(const lg_reading *r, size_t i, const char *phrase);
