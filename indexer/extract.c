@@ -28,9 +28,22 @@ const char *const lg_agencies[] = {
 
 /* ---- the scanner ---- */
 
+/* utf8proc_category, with ASCII letters and digits (most of what is
+ * scanned, one call per character) answered without its tables. */
+static utf8proc_category_t category(int32_t cp)
+{
+    if (cp >= 'a' && cp <= 'z')
+        return UTF8PROC_CATEGORY_LL;
+    if (cp >= 'A' && cp <= 'Z')
+        return UTF8PROC_CATEGORY_LU;
+    if (cp >= '0' && cp <= '9')
+        return UTF8PROC_CATEGORY_ND;
+    return utf8proc_category(cp);
+}
+
 static int is_word_cp(int32_t cp)
 {
-    switch (utf8proc_category(cp)) {
+    switch (category(cp)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
     case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
@@ -43,7 +56,7 @@ static int is_word_cp(int32_t cp)
 
 static int is_letter_cp(int32_t cp)
 {
-    utf8proc_category_t c = utf8proc_category(cp);
+    utf8proc_category_t c = category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
@@ -60,7 +73,7 @@ static int is_space_cp(int32_t cp)
 {
     if (cp <= ' ')
         return 1;
-    utf8proc_category_t c = utf8proc_category(cp);
+    utf8proc_category_t c = category(cp);
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
@@ -73,7 +86,7 @@ static int is_joiner_cp(int32_t cp)
 
 static int is_upper_cp(int32_t cp)
 {
-    utf8proc_category_t c = utf8proc_category(cp);
+    utf8proc_category_t c = category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
@@ -92,13 +105,13 @@ static size_t scan_word(const char *s, size_t len, size_t i, lg_etok *t)
                 break;
             if (cp == '.')
                 t->flags |= LG_W_DOT;
-        } else if (utf8proc_category(cp) == UTF8PROC_CATEGORY_ND) {
+        } else if (category(cp) == UTF8PROC_CATEGORY_ND) {
             t->flags |= LG_W_DIGIT;
         } else if (is_letter_cp(cp)) {
             t->flags |= LG_W_LETTER;
             if (i == t->start && is_upper_cp(cp))
                 t->flags |= LG_W_CAP;
-            if (is_upper_cp(cp) && prev && utf8proc_category(prev) == UTF8PROC_CATEGORY_LL)
+            if (is_upper_cp(cp) && prev && category(prev) == UTF8PROC_CATEGORY_LL)
                 steps++;
             lower_seen |= !is_upper_cp(cp);
         }
