@@ -20,18 +20,12 @@ static size_t n_sets; /* under `building` */
 static _Atomic(const wordset *) by_list[SLOTS];
 static pthread_mutex_t building = PTHREAD_MUTEX_INITIALIZER;
 
-/* FNV-1a of s up to its end or a space. */
-static uint32_t hash_word(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (const unsigned char *p = (const unsigned char *)s; *p && *p != ' '; p++)
-        h = (h ^ *p) * 16777619u;
-    return h;
-}
-
 uint32_t lg_word_hash(const char *word)
 {
-    return hash_word(word);
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)word; *p && *p != ' '; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
 }
 
 /* Whether entry e (up to its first space, for a lead set) is `word`. */
@@ -59,7 +53,7 @@ static int build(wordset *s, const char *const *list, int lead)
     s->mask = cap - 1;
     s->lead = lead;
     for (size_t k = 0; k < n; k++) {
-        uint32_t i = hash_word(list[k]) & s->mask;
+        uint32_t i = lg_word_hash(list[k]) & s->mask;
         while (s->slot[i])
             i = (i + 1) & s->mask;
         s->slot[i] = list[k];
